@@ -1,0 +1,45 @@
+/**
+ * What a face (Electron main, the headless server, tests) gets when it opens the services.
+ * Everything here is plain Node; nothing imports electron.
+ */
+import type { RunLensApi, ServerStatus } from '../contract/api';
+import type { RuntimeApi } from './runtime/runtime-types';
+
+/** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
+export interface SecretStore {
+  has(provider: string): Promise<boolean>;
+  get(provider: string): Promise<string | null>;
+  set(provider: string, key: string): Promise<void>;
+  clear(provider: string): Promise<void>;
+}
+
+/** Turns the local HTTP server (UI + bridge + /v1) on and off while the app runs. */
+export interface ServerControl {
+  status(): ServerStatus;
+  setEnabled(enabled: boolean): Promise<ServerStatus>;
+}
+
+export interface ServicesOptions {
+  /** The SQLite file. */
+  dbPath: string;
+  /** The data directory (keys, settings). */
+  dataDir: string;
+  /** Seconds from creation until an active run expires (600 by default, as the real API). */
+  runExpirySeconds?: number;
+  /** Clock in milliseconds; tests pass a fake one. */
+  now?: () => number;
+  mode?: 'electron' | 'browser';
+  secrets?: SecretStore;
+  server?: ServerControl;
+}
+
+export interface Services {
+  runtime: RuntimeApi;
+  /** The bridge contract implemented over the runtime, for IPC and the browser bridge. */
+  api: RunLensApi;
+  /** Attach the server control after the HTTP server exists (the server needs the services first). */
+  setServerControl(control: ServerControl): void;
+  setApiBaseUrl(url: string | null): void;
+  /** Stops the scheduler, flushes pending events, closes the database. */
+  close(): Promise<void>;
+}
