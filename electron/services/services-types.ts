@@ -2,7 +2,7 @@
  * What a face (Electron main, the headless server, tests) gets when it opens the services.
  * Everything here is plain Node; nothing imports electron.
  */
-import type { RunLensApi, ServerStatus } from '../contract/api';
+import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '../contract/api';
 import type { RuntimeApi } from './runtime/runtime-types';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
@@ -40,6 +40,11 @@ export interface Services {
   /** Attach the server control after the HTTP server exists (the server needs the services first). */
   setServerControl(control: ServerControl): void;
   setApiBaseUrl(url: string | null): void;
+  /**
+   * Every push for the faces: committed run events ('run.event') and entity changes
+   * ('entity.changed'), in commit order. Returns the unsubscribe function.
+   */
+  subscribe(listener: <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => void): () => void;
   /** Stops the scheduler, flushes pending events, closes the database. */
   close(): Promise<void>;
 }
