@@ -1,10 +1,75 @@
 /**
  * Opens the services on one SQLite file: the store, the event log, the runtime and its
  * scheduler, and the bridge API over them. Every face (Electron main, `npm run serve`,
- * tests) starts here.
+ * tests) starts here. Startup first resolves runs a crash left active.
  */
-import type { Services, ServicesOptions } from './services-types';
+import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
+import { createAppService } from './app-service';
+import { openDatabase } from './db/database';
+import { EventLog } from './events/event-log';
+import { MockModel } from './models/mock-model';
+import { AssistantsRuntime } from './runtime/runtime';
+import { Store } from './runtime/store';
+import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { HandlerStore } from './tools/handlers';
 
-export function openServices(_options: ServicesOptions): Services {
-  throw new Error('openServices: the runtime is landing (issue 2)');
+export const APP_VERSION = '0.1.0';
+
+type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => void;
+
+export interface OpenedServices extends Services {
+  runtime: AssistantsRuntime;
+}
+
+export function openServices(options: ServicesOptions): OpenedServices {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(options.dbPath);
+  const store = new Store(db);
+  const log = new EventLog(db, now);
+  const handlers = new HandlerStore(db, now);
+  const runtime = new AssistantsRuntime({
+    store,
+    log,
+    handlers,
+    models: [new MockModel()],
+    now,
+    runExpirySeconds: options.runExpirySeconds ?? 600,
+  });
+  runtime.recover();
+
+  let server: ServerControl | null = options.server ?? null;
+  let apiBaseUrl: string | null = null;
+  const info = (): AppInfo => ({
+    version: APP_VERSION,
+    mode: options.mode ?? 'browser',
+    data_dir: options.dataDir,
+    api_base_url: apiBaseUrl,
+  });
+  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+
+  let closed = false;
+  return {
+    runtime,
+    api,
+    setServerControl(control) {
+      server = control;
+    },
+    setApiBaseUrl(url) {
+      apiBaseUrl = url;
+    },
+    subscribe(listener: Push) {
+      const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
+      const offEntities = runtime.onEntityChange((change) => listener('entity.changed', change));
+      return () => {
+        offRuns();
+        offEntities();
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      runtime.close();
+      db.close();
+    },
+  };
 }

@@ -1,0 +1,215 @@
+/**
+ * The bridge contract (RunLensApi) implemented over the runtime: what the Electron IPC
+ * handlers and the browser bridge both call. Everything the UI can do goes through here.
+ */
+import type { AppInfo, AssistantInput, AssistantVersion, RunDetails, RunLensApi, ServerStatus, ThreadSummary } from '../contract/api';
+import type { Assistant, Message, Run } from '../contract/objects';
+import { ApiError } from './runtime/api-error';
+import type { AssistantsRuntime } from './runtime/runtime';
+import { messageText, type Store } from './runtime/store';
+import { validateArguments } from './tools/argument-validator';
+import { executeMock, type HandlerStore } from './tools/handlers';
+import type { SecretStore, ServerControl } from './services-types';
+
+export interface AppServiceDeps {
+  runtime: AssistantsRuntime;
+  store: Store;
+  handlers: HandlerStore;
+  info: () => AppInfo;
+  secrets: () => SecretStore | null;
+  server: () => ServerControl | null;
+}
+
+const ALL = { limit: 100, order: 'asc' as const };
+
+/** Pages through a cursor list to the end. */
+function collect<T extends { id: string }>(page: (after?: string) => { data: T[]; has_more: boolean; last_id: string | null }): T[] {
+  const out: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const p = page(after);
+    out.push(...p.data);
+    if (!p.has_more || !p.last_id) return out;
+    after = p.last_id;
+  }
+}
+
+function titleOf(threadMetadata: Record<string, string> | null, firstUser: Message | undefined): string {
+  if (threadMetadata?.title) return threadMetadata.title;
+  const text = firstUser ? messageText(firstUser).replace(/\s+/g, ' ').trim() : '';
+  if (!text) return 'Untitled thread';
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function functionNames(a: Assistant): string[] {
+  return a.tools.flatMap((t) => (t.type === 'function' ? [t.function.name] : []));
+}
+
+export function createAppService(deps: AppServiceDeps): RunLensApi {
+  const { runtime, store, handlers } = deps;
+  const db = store.db;
+
+  const summary = (threadId: string): ThreadSummary => {
+    const thread = runtime.getThread(threadId);
+    const messages = store.threadMessages(threadId);
+    const runs = store.threadRuns(threadId);
+    const last = runs[0] ? (runtime.engine.snapshot(runs[0].id) ?? runs[0]) : null;
+    const row = db.prepare('SELECT updated_at FROM threads WHERE id = ?').get(threadId) as { updated_at: number };
+    return {
+      thread,
+      title: titleOf(thread.metadata, messages.find((m) => m.role === 'user')),
+      message_count: messages.length,
+      last_activity_at: Math.floor(row.updated_at / 1000),
+      last_run: last ? { id: last.id, status: last.status, assistant_id: last.assistant_id } : null,
+    };
+  };
+
+  const runDetails = (runId: string): RunDetails => {
+    const run: Run = runtime.getRunById(runId);
+    const steps = store.runSteps(runId);
+    const pending =
+      run.status === 'requires_action' && run.required_action
+        ? run.required_action.submit_tool_outputs.tool_calls.map((c) => {
+            const fn = run.tools.find((t) => t.type === 'function' && t.function.name === c.function.name);
+            const step = steps.find((s) => s.status === 'in_progress' && s.type === 'tool_calls');
+            return {
+              call_id: c.id,
+              step_id: step?.id ?? '',
+              function: c.function.name,
+              arguments: c.function.arguments,
+              validation_errors: validateArguments(fn?.type === 'function' ? fn.function : undefined, c.function.arguments),
+            };
+          })
+        : [];
+    return { run, assistant_version: store.runAssistantVersion(runId), steps, pending_calls: pending };
+  };
+
+  const serverStatus = (): ServerStatus => deps.server()?.status() ?? { enabled: false, url: null, port: null };
+
+  return {
+    app: {
+      info: async () => deps.info(),
+    },
+    assistants: {
+      list: async () => collect((after) => runtime.listAssistants({ limit: 100, order: 'desc', after })),
+      get: async (id) => runtime.getAssistant(id),
+      create: async (input: AssistantInput) => runtime.createAssistant(input),
+      update: async (id, input) => runtime.updateAssistant(id, input),
+      duplicate: async (id) => {
+        const a = runtime.getAssistant(id);
+        const { id: _id, object: _o, created_at: _c, ...rest } = a;
+        return runtime.createAssistant({ ...rest, name: `${a.name ?? 'Untitled assistant'} (copy)` });
+      },
+      delete: async (id) => {
+        runtime.deleteAssistant(id);
+      },
+      versions: async (id): Promise<AssistantVersion[]> => {
+        runtime.getAssistant(id);
+        return store.listAssistantVersions(id).map((v) => ({ assistant_id: id, ...v }));
+      },
+      restoreVersion: async (id, version) => {
+        const v = store.listAssistantVersions(id).find((x) => x.version === version);
+        if (!v) throw new ApiError(404, `No version ${version} found for assistant '${id}'.`);
+        const { id: _id, object: _o, created_at: _c, ...rest } = v.snapshot;
+        return runtime.updateAssistant(id, rest);
+      },
+    },
+    threads: {
+      list: async (query) => {
+        const limit = Math.min(Math.max(query?.limit ?? 500, 1), 5000);
+        const search = query?.search?.trim();
+        const rows = search
+          ? (db
+              .prepare(
+                `SELECT t.id FROM threads t WHERE t.data LIKE ? ESCAPE '\\' OR EXISTS (
+                   SELECT 1 FROM messages m WHERE m.thread_id = t.id AND m.text LIKE ? ESCAPE '\\')
+                 ORDER BY t.rowid DESC LIMIT ?`,
+              )
+              .all(...Array(2).fill(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit) as Array<{ id: string }>)
+          : (db.prepare('SELECT id FROM threads ORDER BY rowid DESC LIMIT ?').all(limit) as Array<{ id: string }>);
+        return rows.map((r) => summary(r.id));
+      },
+      get: async (id) => runtime.getThread(id),
+      create: async (input) => {
+        const metadata = { ...(input?.metadata ?? {}) };
+        if (input?.title) metadata.title = input.title;
+        return runtime.createThread({ metadata });
+      },
+      rename: async (id, title) => {
+        const t = runtime.getThread(id);
+        const trimmed = title.trim();
+        if (!trimmed) throw new ApiError(400, 'A thread title cannot be empty.', 'invalid_request_error', 'title');
+        if (trimmed.length > 512) throw new ApiError(400, 'A thread title can have at most 512 characters.', 'invalid_request_error', 'title');
+        return runtime.updateThread(id, { metadata: { ...(t.metadata ?? {}), title: trimmed } });
+      },
+      duplicate: async (id) => {
+        const t = runtime.getThread(id);
+        const messages = store.threadMessages(id).filter((m) => m.status !== 'in_progress');
+        const metadata = { ...(t.metadata ?? {}), title: `${summary(id).title} (copy)`.slice(0, 512) };
+        return runtime.createThread({
+          metadata,
+          messages: messages.map((m) => ({ role: m.role, content: messageText(m), metadata: m.metadata })),
+        });
+      },
+      delete: async (id) => {
+        runtime.deleteThread(id);
+      },
+    },
+    messages: {
+      list: async (threadId) => collect((after) => runtime.listMessages(threadId, { ...ALL, after })),
+      create: async (threadId, input) => runtime.createMessage(threadId, input),
+    },
+    runs: {
+      create: async (threadId, input) => runtime.createRun(threadId, input).run,
+      get: async (runId) => runDetails(runId),
+      list: async (threadId) => collect((after) => runtime.listRuns(threadId, { limit: 100, order: 'desc', after })),
+      cancel: async (runId) => {
+        const run = runtime.getRunById(runId);
+        return runtime.cancelRun(run.thread_id, runId);
+      },
+      submitToolOutputs: async (runId, outputs) => {
+        const run = runtime.getRunById(runId);
+        return runtime.submitToolOutputs(run.thread_id, runId, { tool_outputs: outputs, source: 'ui' }).run;
+      },
+      events: async (runId, afterSeq) => {
+        runtime.getRunById(runId);
+        return runtime.readRunEvents(runId, afterSeq ?? 0);
+      },
+    },
+    handlers: {
+      list: async (assistantId) => handlers.list(assistantId, functionNames(runtime.getAssistant(assistantId))),
+      set: async (assistantId, functionName, input) => {
+        const a = runtime.getAssistant(assistantId);
+        if (!functionNames(a).includes(functionName))
+          throw new ApiError(404, `Assistant '${assistantId}' has no function named '${functionName}'.`, 'invalid_request_error', 'function_name');
+        return handlers.set(assistantId, functionName, input);
+      },
+      preview: async (assistantId, functionName, args) => {
+        runtime.getAssistant(assistantId);
+        const handler = handlers.get(assistantId, functionName);
+        return executeMock(handler.mock, functionName, args, () => 0);
+      },
+    },
+    models: {
+      list: async () => [{ id: 'mock', provider: 'builtin', description: 'Deterministic offline model: calls functions named in the message, else echoes it.' }],
+    },
+    settings: {
+      hasProviderKey: async (provider) => (await deps.secrets()?.has(provider)) ?? false,
+      setProviderKey: async (provider, key) => {
+        const secrets = deps.secrets();
+        if (!secrets) throw new ApiError(400, 'No secret store is available in this mode.');
+        if (!key.trim()) throw new ApiError(400, 'The key is empty.', 'invalid_request_error', 'key');
+        await secrets.set(provider, key.trim());
+      },
+      clearProviderKey: async (provider) => {
+        await deps.secrets()?.clear(provider);
+      },
+      serverStatus: async () => serverStatus(),
+      setServerEnabled: async (enabled) => {
+        const server = deps.server();
+        if (!server) throw new ApiError(400, 'The local server cannot be switched in this mode.');
+        return server.setEnabled(enabled);
+      },
+    },
+  };
+}

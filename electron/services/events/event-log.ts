@@ -1,0 +1,175 @@
+import type { Db } from '../db/database';
+import type { RunEventRecord, RunEventType } from '../../contract/events';
+
+export interface EventFilter {
+  run_id?: string;
+  thread_id?: string;
+}
+
+type Listener = (event: RunEventRecord) => void;
+
+interface Subscription {
+  filter: EventFilter;
+  listener: Listener;
+}
+
+const jsonOf = new WeakMap<RunEventRecord, string>();
+
+/** The JSON of an event's `data` as it was written to SQLite (computed once, reused by SSE). */
+export function eventDataJson(event: RunEventRecord): string {
+  let json = jsonOf.get(event);
+  if (json === undefined) {
+    json = JSON.stringify(event.data);
+    jsonOf.set(event, json);
+  }
+  return json;
+}
+
+function matches(filter: EventFilter, event: RunEventRecord): boolean {
+  return (!filter.run_id || filter.run_id === event.run_id) && (!filter.thread_id || filter.thread_id === event.thread_id);
+}
+
+interface Row {
+  id: number;
+  run_id: string;
+  thread_id: string;
+  seq: number;
+  ts: number;
+  type: string;
+  data: string;
+}
+
+function fromRow(row: Row): RunEventRecord {
+  const event: RunEventRecord = { ...row, type: row.type as RunEventType, data: JSON.parse(row.data) as unknown };
+  jsonOf.set(event, row.data);
+  return event;
+}
+
+/**
+ * The append-only run event log. `append` numbers the event at once (gap-free `seq` per
+ * run, global `id`), queues it, and a flush on the next turn of the event loop writes the
+ * whole batch in one transaction and only then publishes it, in order. Reads flush first,
+ * so nothing appended is ever missing from a read.
+ *
+ * Callers must not mutate `data` after appending (snapshots are immutable by convention).
+ */
+export class EventLog {
+  private pending: RunEventRecord[] = [];
+  private flushScheduled = false;
+  private nextId: number;
+  private readonly seqByRun = new Map<string, number>();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly insert;
+  private readonly maxSeq;
+  private readonly insertBatch;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    const row = db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number | null };
+    this.nextId = (row.id ?? 0) + 1;
+    this.insert = db.prepare('INSERT INTO events (id, run_id, thread_id, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
+    this.insertBatch = db.transaction((events: RunEventRecord[]) => {
+      for (const e of events) this.insert.run(e.id, e.run_id, e.thread_id, e.seq, e.ts, e.type, eventDataJson(e));
+    });
+  }
+
+  /** Numbers and queues an event; it is committed and published on the next flush. */
+  append<T>(runId: string, threadId: string, type: RunEventType, data: T): RunEventRecord<T> {
+    const seq = this.lastSeq(runId) + 1;
+    this.seqByRun.set(runId, seq);
+    const event: RunEventRecord<T> = { id: this.nextId++, run_id: runId, thread_id: threadId, seq, ts: this.now(), type, data };
+    this.pending.push(event);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    return event;
+  }
+
+  /** The highest seq given to a run so far (committed or pending); 0 for none. */
+  lastSeq(runId: string): number {
+    let seq = this.seqByRun.get(runId);
+    if (seq === undefined) {
+      seq = (this.maxSeq.get(runId) as { seq: number | null }).seq ?? 0;
+      this.seqByRun.set(runId, seq);
+    }
+    return seq;
+  }
+
+  /** Commits every pending event in one transaction, then publishes them in order. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.insertBatch(batch);
+    for (const event of batch) this.publish(event);
+  }
+
+  private publish(event: RunEventRecord): void {
+    for (const sub of this.subscriptions) {
+      if (!matches(sub.filter, event)) continue;
+      try {
+        sub.listener(event);
+      } catch (error) {
+        console.error('event listener failed', error);
+      }
+    }
+  }
+
+  /** A run's committed events with seq > afterSeq, oldest first. */
+  readRun(runId: string, afterSeq = 0): RunEventRecord[] {
+    this.flush();
+    const rows = this.db
+      .prepare('SELECT * FROM events WHERE run_id = ? AND seq > ? ORDER BY seq')
+      .all(runId, afterSeq) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Committed events matching a filter with id > afterId, oldest first. */
+  read(filter: EventFilter, afterId = 0, limit = 100_000): RunEventRecord[] {
+    this.flush();
+    const where = ['id > ?'];
+    const args: Array<string | number> = [afterId];
+    if (filter.run_id) {
+      where.push('run_id = ?');
+      args.push(filter.run_id);
+    }
+    if (filter.thread_id) {
+      where.push('thread_id = ?');
+      args.push(filter.thread_id);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`)
+      .all(...args, limit) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Follows committed events. With `from`, first replays what is recorded after that point
+   * (`afterSeq` for a run filter, `afterId` otherwise), then continues live with no gap and
+   * no duplicate, because replay and attach happen in one synchronous step.
+   */
+  subscribe(filter: EventFilter, listener: Listener, from?: { afterSeq?: number; afterId?: number }): () => void {
+    const sub: Subscription = { filter, listener };
+    if (from) {
+      const backlog =
+        from.afterSeq !== undefined && filter.run_id
+          ? this.readRun(filter.run_id, from.afterSeq)
+          : this.read(filter, from.afterId ?? 0);
+      for (const event of backlog) listener(event);
+    }
+    this.subscriptions.add(sub);
+    return () => {
+      this.subscriptions.delete(sub);
+    };
+  }
+
+  /** Forgets the seq cache of a deleted run. */
+  forget(runId: string): void {
+    this.seqByRun.delete(runId);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The one interface every model backend implements: the built-in `mock`, replay of
+ * recorded outputs, and live providers. A backend streams chunks; the run engine turns
+ * them into steps, messages and events, so all backends look the same on the timeline.
+ */
+import type { FunctionDefinition, ResponseFormat, ToolChoice } from '../../contract/objects';
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string }
+  | { role: 'assistant'; content: null; tool_calls: Array<{ id: string; name: string; arguments: string }> }
+  | { role: 'tool'; tool_call_id: string; name: string; content: string };
+
+export interface ModelRequest {
+  model: string;
+  instructions: string;
+  messages: ChatMessage[];
+  tools: FunctionDefinition[];
+  tool_choice: ToolChoice;
+  parallel_tool_calls: boolean;
+  temperature: number | null;
+  top_p: number | null;
+  max_completion_tokens: number | null;
+  response_format: ResponseFormat | null;
+}
+
+export type ModelChunk =
+  | { type: 'text'; delta: string }
+  /** The first chunk of a call carries id and name; later ones only argument fragments. */
+  | { type: 'tool_call'; index: number; id?: string; name?: string; arguments: string }
+  | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length'; usage?: { prompt_tokens: number; completion_tokens: number } };
+
+/** A failure the run reports as `last_error` (never as an HTTP error). */
+export class ModelError extends Error {
+  constructor(
+    readonly code: 'server_error' | 'rate_limit_exceeded' | 'invalid_prompt',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+export interface ModelBackend {
+  /** Backend name recorded on model events (`mock`, `openai`, …). */
+  readonly name: string;
+  handles(model: string): boolean;
+  generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
+}
+
+/** Tokens as the mock counts them, and as RunLens estimates when a backend gives none. */
+export function countTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** The characters a request sends, for the prompt token estimate. */
+export function requestText(request: ModelRequest): string {
+  const parts: string[] = [request.instructions];
+  for (const m of request.messages) {
+    if (m.content) parts.push(m.content);
+    if ('tool_calls' in m) for (const c of m.tool_calls) parts.push(c.name, c.arguments);
+  }
+  if (request.tools.length > 0) parts.push(JSON.stringify(request.tools));
+  return parts.join('');
+}

@@ -1,0 +1,39 @@
+/**
+ * What a model sees for one round of a run: the run's instructions, the thread's messages
+ * (cut by the truncation strategy), then this run's earlier tool rounds with their outputs.
+ */
+import type { FunctionDefinition, Run } from '../../contract/objects';
+import type { ChatMessage, ModelRequest } from '../models/model';
+import { messageText, type Store } from './store';
+
+export function buildModelRequest(store: Store, run: Run): ModelRequest {
+  let history: ChatMessage[] = store
+    .threadMessages(run.thread_id)
+    .filter((m) => m.status !== 'in_progress')
+    .map((m) => ({ role: m.role, content: messageText(m) }));
+  const last = run.truncation_strategy?.type === 'last_messages' ? run.truncation_strategy.last_messages : null;
+  if (last && last > 0) history = history.slice(-last);
+
+  const rounds: ChatMessage[] = [];
+  for (const step of store.runSteps(run.id)) {
+    if (step.status !== 'completed' || step.step_details.type !== 'tool_calls') continue;
+    const calls = step.step_details.tool_calls.flatMap((c) => (c.type === 'function' ? [c] : []));
+    if (calls.length === 0) continue;
+    rounds.push({ role: 'assistant', content: null, tool_calls: calls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })) });
+    for (const c of calls) rounds.push({ role: 'tool', tool_call_id: c.id, name: c.function.name, content: c.function.output ?? '' });
+  }
+
+  const tools: FunctionDefinition[] = run.tools.flatMap((t) => (t.type === 'function' ? [t.function] : []));
+  return {
+    model: run.model,
+    instructions: run.instructions,
+    messages: [...history, ...rounds],
+    tools,
+    tool_choice: run.tool_choice ?? 'auto',
+    parallel_tool_calls: run.parallel_tool_calls,
+    temperature: run.temperature,
+    top_p: run.top_p,
+    max_completion_tokens: run.max_completion_tokens,
+    response_format: run.response_format,
+  };
+}

@@ -1,0 +1,469 @@
+/**
+ * Drives runs: each active run owns an AbortController and is moved through the state
+ * machine by legs (queued → in_progress → a model round → requires_action or an end).
+ * Every change is written to SQLite and appended to the event log in the order of
+ * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
+ */
+import type { FunctionToolCall, Message, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
+import type { RunEventType, ToolOutputsSubmittedData } from '../../contract/events';
+import type { EventLog } from '../events/event-log';
+import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
+import { executeMock, type HandlerStore } from '../tools/handlers';
+import { validateArguments } from '../tools/argument-validator';
+import { makeAssistantMessage, makeStep } from './object-factory';
+import { assertTransition } from './state-machine';
+import { buildModelRequest } from './model-request';
+import type { Store } from './store';
+
+/** Why a run's controller was aborted. */
+export class RunAbort extends Error {
+  constructor(readonly kind: 'cancel' | 'expire' | 'shutdown') {
+    super(`run aborted: ${kind}`);
+    this.name = 'RunAbort';
+  }
+}
+
+interface ActiveRun {
+  run: Run;
+  controller: AbortController;
+  /** True while a leg is executing (between queued pickup and its end). */
+  running: boolean;
+  step: RunStep | null;
+  message: Message | null;
+  round: number;
+  roundUsage: Usage | null;
+  total: Usage;
+  expiryTimer: NodeJS.Timeout | null;
+}
+
+export interface EngineDeps {
+  store: Store;
+  log: EventLog;
+  models: ModelBackend[];
+  handlers: HandlerStore;
+  now: () => number;
+}
+
+const ZERO: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+
+function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    prompt_tokens: a.prompt_tokens + b.prompt_tokens,
+    completion_tokens: a.completion_tokens + b.completion_tokens,
+    total_tokens: a.total_tokens + b.total_tokens,
+  };
+}
+
+export class RunEngine {
+  private readonly active = new Map<string, ActiveRun>();
+  private closed = false;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  private sec(): number {
+    return Math.floor(this.deps.now() / 1000);
+  }
+
+  /** The active run id of a thread, if any. */
+  activeRunOfThread(threadId: string): string | null {
+    for (const a of this.active.values()) if (a.run.thread_id === threadId) return a.run.id;
+    return null;
+  }
+
+  isTracked(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
+  /** Starts tracking a freshly created (queued) run and schedules its first leg. */
+  admit(run: Run): void {
+    const a: ActiveRun = {
+      run,
+      controller: new AbortController(),
+      running: false,
+      step: null,
+      message: null,
+      round: 0,
+      roundUsage: null,
+      total: ZERO,
+      expiryTimer: null,
+    };
+    this.active.set(run.id, a);
+    this.armExpiry(a);
+    this.scheduleLeg(a);
+  }
+
+  // Recording ---------------------------------------------------------------
+  private event(a: ActiveRun, type: RunEventType, data: unknown): void {
+    this.deps.log.append(a.run.id, a.run.thread_id, type, data);
+  }
+
+  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunEventType): void {
+    assertTransition(a.run.status, status);
+    a.run = { ...a.run, ...patch, status };
+    this.deps.store.updateRun(a.run);
+    this.event(a, type, a.run);
+  }
+
+  private setStep(a: ActiveRun, step: RunStep, type: RunEventType | null): void {
+    a.step = step;
+    this.deps.store.upsertStep(step);
+    if (type) this.event(a, type, step);
+  }
+
+  private setMessage(a: ActiveRun, message: Message, type: RunEventType | null, insert = false): void {
+    a.message = message;
+    if (insert) this.deps.store.insertMessage(message);
+    else this.deps.store.updateMessage(message);
+    if (type) this.event(a, type, message);
+  }
+
+  // Legs --------------------------------------------------------------------
+  private scheduleLeg(a: ActiveRun): void {
+    setImmediate(() => {
+      if (this.closed || a.run.status !== 'queued') return;
+      void this.leg(a);
+    });
+  }
+
+  private async leg(a: ActiveRun): Promise<void> {
+    const signal = a.controller.signal;
+    a.running = true;
+    try {
+      this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
+      const request = buildModelRequest(this.deps.store, a.run);
+      const promptTokens = countTokens(requestText(request));
+      if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
+        this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
+        return;
+      }
+      const backend = this.deps.models.find((m) => m.handles(a.run.model));
+      if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
+      await this.round(a, backend, request, promptTokens, signal);
+    } catch (error) {
+      this.onLegError(a, error);
+    } finally {
+      a.running = false;
+    }
+  }
+
+  private async round(a: ActiveRun, backend: ModelBackend, request: ModelRequest, promptTokens: number, signal: AbortSignal): Promise<void> {
+    const round = ++a.round;
+    this.event(a, 'model.request', { round, backend: backend.name, request });
+    const started = this.deps.now();
+    let text = '';
+    const calls: Array<{ id: string; name: string; arguments: string }> = [];
+    let finish: Extract<ModelChunk, { type: 'finish' }> | null = null;
+    let truncated = false;
+    try {
+      for await (const chunk of backend.generate(request, signal)) {
+        signal.throwIfAborted();
+        if (chunk.type === 'text') {
+          if (!a.message) this.openMessage(a);
+          const first = text.length === 0;
+          text += chunk.delta;
+          this.messageDelta(a, chunk.delta, first);
+          if (a.run.max_completion_tokens !== null && countTokens(text) > a.run.max_completion_tokens) {
+            truncated = true;
+            break;
+          }
+        } else if (chunk.type === 'tool_call') {
+          if (a.message) this.closeMessage(a, text, null);
+          if (!a.step || a.step.type !== 'tool_calls') this.openToolStep(a);
+          this.toolCallDelta(a, calls, chunk);
+        } else {
+          finish = chunk;
+        }
+      }
+    } catch (error) {
+      const e = error instanceof ModelError ? { code: error.code, message: error.message } : null;
+      this.event(a, 'model.response', {
+        round, backend: backend.name, text, tool_calls: calls, finish_reason: 'error',
+        usage: null, duration_ms: this.deps.now() - started, error: e ?? { code: 'aborted', message: String((error as Error).message) },
+      });
+      throw error;
+    }
+    signal.throwIfAborted();
+    const completion = finish?.usage?.completion_tokens ?? countTokens(text + calls.map((c) => c.name + c.arguments).join(''));
+    const prompt = finish?.usage?.prompt_tokens ?? promptTokens;
+    const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+    const reason = truncated || finish?.reason === 'length' ? 'length' : calls.length > 0 ? 'tool_calls' : 'stop';
+    this.event(a, 'model.response', {
+      round, backend: backend.name, text, tool_calls: calls, finish_reason: reason, usage, duration_ms: this.deps.now() - started, error: null,
+    });
+    if (reason === 'length') return this.finishIncomplete(a, 'max_completion_tokens', usage, text);
+    if (calls.length > 0) return this.requireAction(a, calls, usage);
+    if (!a.message) this.openMessage(a);
+    this.closeMessage(a, text, usage);
+    a.total = addUsage(a.total, usage);
+    this.setRun(a, 'completed', { completed_at: this.sec(), expires_at: null, usage: a.total }, 'thread.run.completed');
+    this.settle(a);
+  }
+
+  private openMessage(a: ActiveRun): void {
+    const now = this.sec();
+    const message = makeAssistantMessage(a.run, now);
+    const step = makeStep(a.run, { type: 'message_creation', message_creation: { message_id: message.id } }, now);
+    this.setStep(a, step, 'thread.run.step.created');
+    this.event(a, 'thread.run.step.in_progress', step);
+    this.setMessage(a, message, 'thread.message.created', true);
+    this.event(a, 'thread.message.in_progress', message);
+  }
+
+  private messageDelta(a: ActiveRun, delta: string, first: boolean): void {
+    const text = first ? { value: delta, annotations: [] } : { value: delta };
+    this.event(a, 'thread.message.delta', {
+      id: a.message?.id,
+      object: 'thread.message.delta',
+      delta: { content: [{ index: 0, type: 'text', text }] },
+    });
+  }
+
+  /** Completes the open message and its message_creation step. */
+  private closeMessage(a: ActiveRun, text: string, usage: Usage | null): void {
+    const now = this.sec();
+    if (a.message) {
+      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations: [] } }] }, 'thread.message.completed');
+      a.message = null;
+    }
+    if (a.step) {
+      this.setStep(a, { ...a.step, status: 'completed', completed_at: now, usage: usage ?? { ...ZERO } }, 'thread.run.step.completed');
+      a.step = null;
+    }
+  }
+
+  private openToolStep(a: ActiveRun): void {
+    const step = makeStep(a.run, { type: 'tool_calls', tool_calls: [] }, this.sec());
+    this.setStep(a, step, 'thread.run.step.created');
+    this.event(a, 'thread.run.step.in_progress', step);
+  }
+
+  private toolCallDelta(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, chunk: Extract<ModelChunk, { type: 'tool_call' }>): void {
+    let fn: { name?: string; arguments: string; output?: null };
+    let entry: Record<string, unknown>;
+    if (chunk.id !== undefined && !calls[chunk.index]) {
+      calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
+      fn = { name: chunk.name ?? '', arguments: chunk.arguments, output: null };
+      entry = { index: chunk.index, id: chunk.id, type: 'function', function: fn };
+    } else {
+      calls[chunk.index].arguments += chunk.arguments;
+      fn = { arguments: chunk.arguments };
+      entry = { index: chunk.index, type: 'function', function: fn };
+    }
+    this.event(a, 'thread.run.step.delta', {
+      id: a.step?.id,
+      object: 'thread.run.step.delta',
+      delta: { step_details: { type: 'tool_calls', tool_calls: [entry] } },
+    });
+  }
+
+  private requireAction(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, usage: Usage): void {
+    const step = a.step as RunStep;
+    const toolCalls: FunctionToolCall[] = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } }));
+    this.setStep(a, { ...step, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, null);
+    a.roundUsage = usage;
+    const invalid = new Set<string>();
+    for (const c of calls) {
+      const fn = functionOf(a.run, c.name);
+      const errors = validateArguments(fn, c.arguments);
+      if (errors) {
+        invalid.add(c.id);
+        this.event(a, 'tool.arguments.invalid', { step_id: step.id, call_id: c.id, function: c.name, arguments: c.arguments, errors });
+      }
+    }
+    this.setRun(
+      a,
+      'requires_action',
+      {
+        required_action: {
+          type: 'submit_tool_outputs',
+          submit_tool_outputs: { tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) },
+        },
+      },
+      'thread.run.requires_action',
+    );
+    void this.autoAnswer(a, step.id, calls, invalid);
+  }
+
+  /** Automatic mock handlers answer as soon as the run reaches requires_action. */
+  private async autoAnswer(a: ActiveRun, stepId: string, calls: Array<{ id: string; name: string; arguments: string }>, invalid: Set<string>): Promise<void> {
+    const handlers = calls.map((c) => this.deps.handlers.get(a.run.assistant_id, c.name));
+    const auto = calls.filter((c, i) => !invalid.has(c.id) && handlers[i].auto && handlers[i].mode === 'mock');
+    if (auto.length === 0) return;
+    const outputs: Array<{ tool_call_id: string; output: string }> = [];
+    await Promise.all(
+      auto.map(async (c) => {
+        const handler = this.deps.handlers.get(a.run.assistant_id, c.name);
+        const started = this.deps.now();
+        this.event(a, 'tool.execution.started', { step_id: stepId, call_id: c.id, function: c.name, mode: 'mock', arguments: c.arguments });
+        try {
+          const result = await executeMock(handler.mock, c.name, c.arguments, () => this.deps.handlers.nextSequenceIndex(a.run.assistant_id, c.name), a.controller.signal);
+          this.event(a, 'tool.execution.finished', { step_id: stepId, call_id: c.id, function: c.name, mode: 'mock', ...result, duration_ms: this.deps.now() - started });
+          if (result.output !== null) outputs.push({ tool_call_id: c.id, output: result.output });
+        } catch (error) {
+          if (a.controller.signal.aborted) return;
+          this.event(a, 'tool.execution.finished', { step_id: stepId, call_id: c.id, function: c.name, mode: 'mock', output: null, error: String((error as Error).message), duration_ms: this.deps.now() - started });
+        }
+      }),
+    );
+    if (outputs.length !== calls.length || a.run.status !== 'requires_action' || this.closed) return;
+    const ordered = calls.map((c) => outputs.find((o) => o.tool_call_id === c.id) as { tool_call_id: string; output: string });
+    this.submit(a.run.id, ordered, 'auto');
+  }
+
+  /** Accepts outputs for a run in requires_action (checked by the caller). Returns the seq before the first event. */
+  submit(runId: string, outputs: Array<{ tool_call_id: string; output: string }>, source: ToolOutputsSubmittedData['source']): number {
+    const a = this.active.get(runId);
+    if (!a || !a.step) throw new Error(`run ${runId} is not waiting for outputs`);
+    const afterSeq = this.deps.log.lastSeq(runId);
+    const step = a.step;
+    this.event(a, 'tool.outputs.submitted', { step_id: step.id, tool_outputs: outputs, source } satisfies ToolOutputsSubmittedData);
+    const byId = new Map(outputs.map((o) => [o.tool_call_id, o.output]));
+    const details = step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : [];
+    const filled = details.map((c) => (c.type === 'function' ? { ...c, function: { ...c.function, output: byId.get(c.id) ?? null } } : c));
+    const usage = a.roundUsage ?? { ...ZERO };
+    a.total = addUsage(a.total, usage);
+    this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: filled } }, 'thread.run.step.completed');
+    a.step = null;
+    a.roundUsage = null;
+    this.setRun(a, 'queued', { required_action: null }, 'thread.run.queued');
+    this.scheduleLeg(a);
+    return afterSeq;
+  }
+
+  // Endings -----------------------------------------------------------------
+  private finishIncomplete(a: ActiveRun, reason: 'max_completion_tokens' | 'max_prompt_tokens', usage: Usage, text?: string): void {
+    const now = this.sec();
+    if (a.message) {
+      this.setMessage(
+        a,
+        { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'max_tokens' }, content: [{ type: 'text', text: { value: text ?? '', annotations: [] } }] },
+        'thread.message.incomplete',
+      );
+      a.message = null;
+    }
+    if (a.step) {
+      this.setStep(a, { ...a.step, status: 'completed', completed_at: now, usage }, 'thread.run.step.completed');
+      a.step = null;
+    }
+    a.total = addUsage(a.total, usage);
+    this.setRun(a, 'incomplete', { incomplete_details: { reason }, expires_at: null, usage: a.total }, 'thread.run.incomplete');
+    this.settle(a);
+  }
+
+  private onLegError(a: ActiveRun, error: unknown): void {
+    const reason = a.controller.signal.aborted ? (a.controller.signal.reason as unknown) : null;
+    if (reason instanceof RunAbort) {
+      if (reason.kind === 'cancel') this.finishCancelled(a);
+      else if (reason.kind === 'expire') this.finishExpired(a);
+      return;
+    }
+    if (error instanceof ModelError) return this.fail(a, error.code, error.message);
+    console.error('run engine error', error);
+    this.fail(a, 'server_error', 'The run failed because of an internal error in RunLens.');
+  }
+
+  /** Ends a run as failed, closing its open step and message. */
+  fail(a: ActiveRun, code: RunErrorCode, message: string): void {
+    const now = this.sec();
+    if (a.message) {
+      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'run_failed' } }, 'thread.message.incomplete');
+      a.message = null;
+    }
+    if (a.step) {
+      const stepCode = code === 'rate_limit_exceeded' ? 'rate_limit_exceeded' : 'server_error';
+      this.setStep(a, { ...a.step, status: 'failed', failed_at: now, last_error: { code: stepCode, message } }, 'thread.run.step.failed');
+      a.step = null;
+    }
+    this.setRun(a, 'failed', { failed_at: now, last_error: { code, message }, expires_at: null, required_action: null, usage: a.total }, 'thread.run.failed');
+    this.settle(a);
+  }
+
+  private finishCancelled(a: ActiveRun): void {
+    if (a.run.status !== 'cancelling') return;
+    const now = this.sec();
+    if (a.message) {
+      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'run_cancelled' } }, 'thread.message.incomplete');
+      a.message = null;
+    }
+    if (a.step) {
+      this.setStep(a, { ...a.step, status: 'cancelled', cancelled_at: now }, 'thread.run.step.cancelled');
+      a.step = null;
+    }
+    this.setRun(a, 'cancelled', { cancelled_at: now, expires_at: null, required_action: null, usage: a.total }, 'thread.run.cancelled');
+    this.settle(a);
+  }
+
+  private finishExpired(a: ActiveRun): void {
+    const now = this.sec();
+    if (a.message) {
+      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'run_expired' } }, 'thread.message.incomplete');
+      a.message = null;
+    }
+    if (a.step) {
+      this.setStep(a, { ...a.step, status: 'expired', expired_at: now }, 'thread.run.step.expired');
+      a.step = null;
+    }
+    this.setRun(a, 'expired', { expires_at: null, required_action: null, usage: a.total }, 'thread.run.expired');
+    this.settle(a);
+  }
+
+  private settle(a: ActiveRun): void {
+    if (a.expiryTimer) clearTimeout(a.expiryTimer);
+    this.active.delete(a.run.id);
+  }
+
+  /** Moves an active run to cancelling; it becomes cancelled once its leg stops. */
+  cancel(runId: string): Run {
+    const a = this.active.get(runId);
+    if (!a) throw new Error(`run ${runId} is not active`);
+    if (a.run.status === 'cancelling') return a.run;
+    this.setRun(a, 'cancelling', {}, 'thread.run.cancelling');
+    if (a.running) a.controller.abort(new RunAbort('cancel'));
+    else {
+      a.controller.abort(new RunAbort('cancel'));
+      setImmediate(() => this.finishCancelled(a));
+    }
+    return a.run;
+  }
+
+  private armExpiry(a: ActiveRun): void {
+    if (a.run.expires_at === null) return;
+    const delay = Math.max(0, a.run.expires_at * 1000 - this.deps.now());
+    a.expiryTimer = setTimeout(() => this.expire(a.run.id), delay);
+    a.expiryTimer.unref?.();
+  }
+
+  /** Expires a run whose expires_at has passed (from its timer, or a read that noticed). */
+  expire(runId: string): void {
+    const a = this.active.get(runId);
+    if (!a || a.run.expires_at === null || this.deps.now() < a.run.expires_at * 1000) {
+      if (a && a.run.expires_at !== null && !this.closed) this.armExpiry(a);
+      return;
+    }
+    if (a.running) a.controller.abort(new RunAbort('expire'));
+    else {
+      a.controller.abort(new RunAbort('expire'));
+      this.finishExpired(a);
+    }
+  }
+
+  /** The live snapshot of an active run, fresher than the stored row during a leg. */
+  snapshot(runId: string): Run | null {
+    return this.active.get(runId)?.run ?? null;
+  }
+
+  /** Stops every leg without ending runs; startup recovery resolves them next time. */
+  shutdown(): void {
+    this.closed = true;
+    for (const a of this.active.values()) {
+      if (a.expiryTimer) clearTimeout(a.expiryTimer);
+      a.controller.abort(new RunAbort('shutdown'));
+    }
+    this.active.clear();
+  }
+}
+
+function functionOf(run: Run, name: string) {
+  for (const t of run.tools) if (t.type === 'function' && t.function.name === name) return t.function;
+  return undefined;
+}

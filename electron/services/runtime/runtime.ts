@@ -1,0 +1,353 @@
+/**
+ * The local Assistants runtime: the objects of assistants-api.md §1 in SQLite, the rules of
+ * §3 with their exact wording, and runs driven by the RunEngine. Synchronous by design
+ * (better-sqlite3): every call has fully taken effect when it returns.
+ */
+import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
+import type { EntityChange, RunEventRecord } from '../../contract/events';
+import type { EventLog } from '../events/event-log';
+import type { ModelBackend } from '../models/model';
+import type { HandlerStore } from '../tools/handlers';
+import { conflict, notFound } from './api-error';
+import { newId } from './ids';
+import { makeAssistant, makeRun, makeThread, makeUserMessage } from './object-factory';
+import { RunEngine } from './run-engine';
+import { isActive, isTerminal } from './state-machine';
+import { pageOf, type Store } from './store';
+import type {
+  AssistantCreateParams,
+  AssistantUpdateParams,
+  EventFilter,
+  ListQuery,
+  MessageCreateParams,
+  RunCreateParams,
+  RuntimeApi,
+  StreamStart,
+  SubmitToolOutputsParams,
+  ThreadAndRunParams,
+  ThreadCreateParams,
+} from './runtime-types';
+
+export interface RuntimeOptions {
+  store: Store;
+  log: EventLog;
+  handlers: HandlerStore;
+  models: ModelBackend[];
+  now: () => number;
+  /** Seconds from creation until an active run expires (600, as the real API). */
+  runExpirySeconds: number;
+}
+
+export class AssistantsRuntime implements RuntimeApi {
+  readonly engine: RunEngine;
+  private readonly store: Store;
+  private readonly log: EventLog;
+  private readonly entityListeners = new Set<(change: EntityChange) => void>();
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.store = options.store;
+    this.log = options.log;
+    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now });
+  }
+
+  private sec(): number {
+    return Math.floor(this.options.now() / 1000);
+  }
+
+  private emit(change: EntityChange): void {
+    for (const l of this.entityListeners) {
+      try {
+        l(change);
+      } catch (error) {
+        console.error('entity listener failed', error);
+      }
+    }
+  }
+
+  onEntityChange(listener: (change: EntityChange) => void): () => void {
+    this.entityListeners.add(listener);
+    return () => this.entityListeners.delete(listener);
+  }
+
+  // Assistants ----------------------------------------------------------------
+  createAssistant(params: AssistantCreateParams): Assistant {
+    const a = makeAssistant(params, this.sec());
+    this.store.insertAssistant(a);
+    this.emit({ kind: 'assistant', op: 'created', id: a.id });
+    return a;
+  }
+
+  getAssistant(id: string): Assistant {
+    const a = this.store.getAssistant(id);
+    if (!a) throw notFound('assistant', id);
+    return a;
+  }
+
+  listAssistants(query: ListQuery): ListPage<Assistant> {
+    return pageOf<Assistant>(this.store.db, 'assistants', { sql: '1=1', args: [] }, query);
+  }
+
+  updateAssistant(id: string, params: AssistantUpdateParams): Assistant {
+    const current = this.getAssistant(id);
+    const next: Assistant = { ...current };
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+    }
+    this.store.updateAssistant(next, this.sec());
+    this.emit({ kind: 'assistant', op: 'updated', id });
+    return next;
+  }
+
+  deleteAssistant(id: string): DeletedObject<'assistant.deleted'> {
+    this.getAssistant(id);
+    this.store.deleteAssistant(id);
+    this.emit({ kind: 'assistant', op: 'deleted', id });
+    return { id, object: 'assistant.deleted', deleted: true };
+  }
+
+  // Threads -------------------------------------------------------------------
+  createThread(params: ThreadCreateParams): Thread {
+    const now = this.sec();
+    const thread = makeThread(params, now);
+    this.store.db.transaction(() => {
+      this.store.insertThread(thread, this.options.now());
+      for (const m of params.messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
+    })();
+    this.emit({ kind: 'thread', op: 'created', id: thread.id });
+    return thread;
+  }
+
+  getThread(id: string): Thread {
+    const t = this.store.getThread(id);
+    if (!t) throw notFound('thread', id);
+    return t;
+  }
+
+  updateThread(id: string, params: { metadata?: Thread['metadata']; tool_resources?: Thread['tool_resources'] }): Thread {
+    const t = { ...this.getThread(id) };
+    if (params.metadata !== undefined) t.metadata = params.metadata ?? {};
+    if (params.tool_resources !== undefined) t.tool_resources = params.tool_resources ?? {};
+    this.store.updateThread(t, this.options.now());
+    this.emit({ kind: 'thread', op: 'updated', id });
+    return t;
+  }
+
+  deleteThread(id: string): DeletedObject<'thread.deleted'> {
+    this.getThread(id);
+    const active = this.engine.activeRunOfThread(id);
+    if (active) this.engine.cancel(active);
+    this.log.flush();
+    for (const runId of this.store.deleteThread(id)) this.log.forget(runId);
+    this.emit({ kind: 'thread', op: 'deleted', id });
+    return { id, object: 'thread.deleted', deleted: true };
+  }
+
+  // Messages ------------------------------------------------------------------
+  private assertUnlocked(threadId: string, kind: 'message' | 'run'): void {
+    const active = this.engine.activeRunOfThread(threadId);
+    if (!active) return;
+    if (kind === 'message') throw conflict(`Can't add messages to ${threadId} while a run ${active} is active.`);
+    throw conflict(`Thread ${threadId} already has an active run ${active}.`);
+  }
+
+  createMessage(threadId: string, params: MessageCreateParams): Message {
+    this.getThread(threadId);
+    this.assertUnlocked(threadId, 'message');
+    const m = makeUserMessage(threadId, params, this.sec());
+    this.store.insertMessage(m);
+    this.store.touchThread(threadId, this.options.now());
+    this.emit({ kind: 'message', op: 'created', id: m.id, thread_id: threadId });
+    return m;
+  }
+
+  getMessage(threadId: string, messageId: string): Message {
+    this.getThread(threadId);
+    const m = this.store.getMessage(messageId);
+    if (!m || m.thread_id !== threadId) throw notFound('message', messageId);
+    return m;
+  }
+
+  listMessages(threadId: string, query: ListQuery & { run_id?: string }): ListPage<Message> {
+    this.getThread(threadId);
+    const filter = query.run_id ? { sql: 'thread_id = ? AND run_id = ?', args: [threadId, query.run_id] } : { sql: 'thread_id = ?', args: [threadId] };
+    return pageOf<Message>(this.store.db, 'messages', filter, query);
+  }
+
+  updateMessage(threadId: string, messageId: string, params: { metadata?: Message['metadata'] }): Message {
+    const m = { ...this.getMessage(threadId, messageId) };
+    if (params.metadata !== undefined) m.metadata = params.metadata ?? {};
+    this.store.updateMessage(m);
+    this.emit({ kind: 'message', op: 'updated', id: messageId, thread_id: threadId });
+    return m;
+  }
+
+  deleteMessage(threadId: string, messageId: string): DeletedObject<'thread.message.deleted'> {
+    this.getMessage(threadId, messageId);
+    this.store.deleteMessage(messageId);
+    this.emit({ kind: 'message', op: 'deleted', id: messageId, thread_id: threadId });
+    return { id: messageId, object: 'thread.message.deleted', deleted: true };
+  }
+
+  // Runs ----------------------------------------------------------------------
+  private startRun(thread: Thread, params: RunCreateParams, before?: (runId: string) => void): StreamStart {
+    const assistant = this.getAssistant(params.assistant_id);
+    const now = this.sec();
+    const runId = newId('run');
+    const run = makeRun(runId, thread.id, assistant, params, now, this.options.runExpirySeconds);
+    this.store.db.transaction(() => {
+      for (const m of params.additional_messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
+      this.store.insertRun(run, this.store.assistantVersion(assistant.id));
+      this.store.touchThread(thread.id, this.options.now());
+    })();
+    before?.(runId);
+    this.log.append(runId, thread.id, 'thread.run.created', run);
+    this.log.append(runId, thread.id, 'thread.run.queued', run);
+    this.engine.admit(run);
+    return { run, afterSeq: 0 };
+  }
+
+  createRun(threadId: string, params: RunCreateParams): StreamStart {
+    const thread = this.getThread(threadId);
+    this.getAssistant(params.assistant_id);
+    this.assertUnlocked(threadId, 'run');
+    return this.startRun(thread, params);
+  }
+
+  createThreadAndRun(params: ThreadAndRunParams): StreamStart & { thread: Thread } {
+    this.getAssistant(params.assistant_id);
+    const { thread: threadParams, ...runParams } = params;
+    const thread = this.createThread(threadParams ?? {});
+    const start = this.startRun(thread, runParams, (runId) => this.log.append(runId, thread.id, 'thread.created', thread));
+    return { ...start, thread };
+  }
+
+  /** The freshest state of a run: the engine's live snapshot, else the stored row. Expires overdue runs. */
+  private loadRun(runId: string): Run | null {
+    const live = this.engine.snapshot(runId);
+    if (live && live.expires_at !== null && this.options.now() >= live.expires_at * 1000) this.engine.expire(runId);
+    return this.engine.snapshot(runId) ?? this.store.getRun(runId);
+  }
+
+  getRun(threadId: string, runId: string): Run {
+    this.getThread(threadId);
+    const run = this.loadRun(runId);
+    if (!run || run.thread_id !== threadId) throw notFound('run', runId);
+    return run;
+  }
+
+  /** A run by id alone (the app knows runs without their thread). */
+  getRunById(runId: string): Run {
+    const run = this.loadRun(runId);
+    if (!run) throw notFound('run', runId);
+    return run;
+  }
+
+  listRuns(threadId: string, query: ListQuery): ListPage<Run> {
+    this.getThread(threadId);
+    const page = pageOf<Run>(this.store.db, 'runs', { sql: 'thread_id = ?', args: [threadId] }, query);
+    return { ...page, data: page.data.map((r) => this.engine.snapshot(r.id) ?? r) };
+  }
+
+  updateRun(threadId: string, runId: string, params: { metadata?: Run['metadata'] }): Run {
+    const run = this.getRun(threadId, runId);
+    const next = { ...run, metadata: params.metadata === undefined ? run.metadata : (params.metadata ?? {}) };
+    this.store.updateRun(next);
+    return next;
+  }
+
+  cancelRun(threadId: string, runId: string): Run {
+    const run = this.getRun(threadId, runId);
+    if (isTerminal(run.status) || !this.engine.isTracked(runId)) throw conflict(`Cannot cancel run with status '${run.status}'.`);
+    return this.engine.cancel(runId);
+  }
+
+  submitToolOutputs(threadId: string, runId: string, params: SubmitToolOutputsParams): StreamStart {
+    const run = this.getRun(threadId, runId);
+    if (run.status !== 'requires_action' || !run.required_action) throw conflict(`Runs in status "${run.status}" do not accept tool outputs.`);
+    const expected = run.required_action.submit_tool_outputs.tool_calls.map((c) => c.id);
+    const got = params.tool_outputs.map((o) => o.tool_call_id);
+    const gotSet = new Set(got);
+    if (expected.some((id) => !gotSet.has(id)) || got.some((id) => !expected.includes(id)) || gotSet.size !== got.length) {
+      const list = (ids: string[]) => `[${ids.map((id) => `'${id}'`).join(', ')}]`;
+      throw conflict(`Expected tool outputs for call_ids ${list(expected)}, got ${list(got)}`);
+    }
+    const afterSeq = this.engine.submit(runId, params.tool_outputs, params.source ?? 'api');
+    return { run: this.getRunById(runId), afterSeq };
+  }
+
+  // Steps ---------------------------------------------------------------------
+  getStep(threadId: string, runId: string, stepId: string): RunStep {
+    this.getRun(threadId, runId);
+    const step = this.store.getStep(stepId);
+    if (!step || step.run_id !== runId) throw notFound('step', stepId);
+    return step;
+  }
+
+  listSteps(threadId: string, runId: string, query: ListQuery & { include?: string[] }): ListPage<RunStep> {
+    this.getRun(threadId, runId);
+    return pageOf<RunStep>(this.store.db, 'run_steps', { sql: 'run_id = ?', args: [runId] }, query);
+  }
+
+  // Events --------------------------------------------------------------------
+  readRunEvents(runId: string, afterSeq = 0): RunEventRecord[] {
+    return this.log.readRun(runId, afterSeq);
+  }
+
+  subscribe(filter: EventFilter, listener: (event: RunEventRecord) => void, from?: { afterSeq?: number; afterId?: number }): () => void {
+    return this.log.subscribe(filter, listener, from);
+  }
+
+  // Startup recovery ----------------------------------------------------------
+  /**
+   * Resolves runs left active by a crash: past their expiry they become expired, the rest
+   * failed with a server_error saying they were interrupted. Open steps and messages are
+   * closed the same way, so no thread stays locked. Returns the ids resolved.
+   */
+  recover(): string[] {
+    const resolved: string[] = [];
+    const nowSec = this.sec();
+    for (const run of this.store.activeRuns()) {
+      const expired = run.expires_at !== null && nowSec >= run.expires_at;
+      const append = (type: Parameters<EventLog['append']>[2], data: unknown) => this.log.append(run.id, run.thread_id, type, data);
+      for (const step of this.store.runSteps(run.id)) {
+        if (step.status !== 'in_progress') continue;
+        const closed: RunStep = expired
+          ? { ...step, status: 'expired', expired_at: nowSec }
+          : { ...step, status: 'failed', failed_at: nowSec, last_error: { code: 'server_error', message: 'Run interrupted.' } };
+        this.store.upsertStep(closed);
+        append(expired ? 'thread.run.step.expired' : 'thread.run.step.failed', closed);
+      }
+      for (const m of this.store.threadMessages(run.thread_id)) {
+        if (m.run_id !== run.id || m.status !== 'in_progress') continue;
+        const closed: Message = { ...m, status: 'incomplete', incomplete_at: nowSec, incomplete_details: { reason: expired ? 'run_expired' : 'run_failed' } };
+        this.store.updateMessage(closed);
+        append('thread.message.incomplete', closed);
+      }
+      const next: Run = expired
+        ? { ...run, status: 'expired', expires_at: null, required_action: null }
+        : {
+            ...run,
+            status: 'failed',
+            failed_at: nowSec,
+            expires_at: null,
+            required_action: null,
+            last_error: { code: 'server_error', message: 'The run was interrupted: RunLens stopped while it was active.' },
+          };
+      this.store.updateRun(next);
+      append(expired ? 'thread.run.expired' : 'thread.run.failed', next);
+      resolved.push(run.id);
+    }
+    this.log.flush();
+    return resolved;
+  }
+
+  /** Whether the run currently locks its thread. */
+  isRunActive(run: Run): boolean {
+    return isActive(run.status) && this.engine.isTracked(run.id);
+  }
+
+  close(): void {
+    this.engine.shutdown();
+    this.log.flush();
+  }
+}

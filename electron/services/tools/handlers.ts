@@ -1,0 +1,137 @@
+/**
+ * Function-call handlers, one per (assistant, function): manual (the run waits for a
+ * person), mock (static, template, sequence, latency, error) or live (later issues).
+ * Stored in SQLite so choices survive restarts; a sequence's position is stored too.
+ */
+import type { Db } from '../db/database';
+import type { FunctionHandler, HandlerInput, MockHandlerConfig } from '../../contract/api';
+
+interface Row {
+  assistant_id: string;
+  function_name: string;
+  updated_at: number;
+  sequence_index: number;
+  data: string;
+}
+
+const DEFAULT_MOCK: MockHandlerConfig = { kind: 'static', output: '{"ok":true}' };
+
+export function defaultHandler(assistantId: string, functionName: string): FunctionHandler {
+  return { assistant_id: assistantId, function_name: functionName, mode: 'manual', auto: false, mock: DEFAULT_MOCK, updated_at: 0 };
+}
+
+export class HandlerStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  get(assistantId: string, functionName: string): FunctionHandler {
+    const row = this.db
+      .prepare('SELECT * FROM handlers WHERE assistant_id = ? AND function_name = ?')
+      .get(assistantId, functionName) as Row | undefined;
+    return row ? this.fromRow(row) : defaultHandler(assistantId, functionName);
+  }
+
+  list(assistantId: string, functionNames: string[]): FunctionHandler[] {
+    return functionNames.map((name) => this.get(assistantId, name));
+  }
+
+  set(assistantId: string, functionName: string, input: HandlerInput): FunctionHandler {
+    const current = this.get(assistantId, functionName);
+    const next: FunctionHandler = {
+      assistant_id: assistantId,
+      function_name: functionName,
+      mode: input.mode,
+      auto: input.auto ?? current.auto,
+      mock: input.mock ?? current.mock,
+      updated_at: Math.floor(this.now() / 1000),
+    };
+    this.db
+      .prepare(
+        `INSERT INTO handlers (assistant_id, function_name, updated_at, sequence_index, data) VALUES (?, ?, ?, 0, ?)
+         ON CONFLICT(assistant_id, function_name) DO UPDATE SET updated_at = excluded.updated_at, data = excluded.data, sequence_index = 0`,
+      )
+      .run(assistantId, functionName, next.updated_at, JSON.stringify({ mode: next.mode, auto: next.auto, mock: next.mock }));
+    return next;
+  }
+
+  /** The next index of a sequence mock, advancing the stored position. */
+  nextSequenceIndex(assistantId: string, functionName: string): number {
+    const row = this.db
+      .prepare('UPDATE handlers SET sequence_index = sequence_index + 1 WHERE assistant_id = ? AND function_name = ? RETURNING sequence_index')
+      .get(assistantId, functionName) as { sequence_index: number } | undefined;
+    return row ? row.sequence_index - 1 : 0;
+  }
+
+  private fromRow(row: Row): FunctionHandler {
+    const data = JSON.parse(row.data) as Pick<FunctionHandler, 'mode' | 'auto' | 'mock'>;
+    return { assistant_id: row.assistant_id, function_name: row.function_name, updated_at: row.updated_at, ...data };
+  }
+}
+
+/** Replaces `{{arguments}}`, `{{function}}` and `{{name}}` (an argument) in a template. */
+export function renderTemplate(template: string, functionName: string, args: string): string {
+  let parsed: Record<string, unknown> = {};
+  try {
+    const value: unknown = JSON.parse(args);
+    if (value && typeof value === 'object' && !Array.isArray(value)) parsed = value as Record<string, unknown>;
+  } catch {
+    // invalid arguments never reach a handler; keep an empty object for previews
+  }
+  return template.replace(/\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g, (whole, key: string) => {
+    if (key === 'arguments') return args;
+    if (key === 'function') return functionName;
+    const path = key.startsWith('args.') ? key.slice(5) : key;
+    let v: unknown = parsed;
+    for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    if (v === undefined) return whole;
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  });
+}
+
+export interface HandlerResult {
+  output: string | null;
+  error: string | null;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+/**
+ * Runs a mock handler. A simulated error still yields an output the run can continue with
+ * (`{"error": "…"}`), as a real tool that failed would report to the model.
+ */
+export async function executeMock(
+  mock: MockHandlerConfig,
+  functionName: string,
+  args: string,
+  nextIndex: () => number,
+  signal?: AbortSignal,
+): Promise<HandlerResult> {
+  if (mock.latency_ms && mock.latency_ms > 0) await sleep(mock.latency_ms, signal);
+  switch (mock.kind) {
+    case 'static':
+      return { output: mock.output ?? '', error: null };
+    case 'template':
+      return { output: renderTemplate(mock.output ?? '', functionName, args), error: null };
+    case 'sequence': {
+      const list = mock.sequence ?? [];
+      if (list.length === 0) return { output: '', error: null };
+      const i = Math.min(nextIndex(), list.length - 1);
+      return { output: renderTemplate(list[i], functionName, args), error: null };
+    }
+    case 'error': {
+      const message = mock.error ?? 'Simulated error';
+      return { output: JSON.stringify({ error: message }), error: message };
+    }
+  }
+}
