@@ -11,7 +11,6 @@ import type {
   DeletedObject,
   ListPage,
   Message,
-  MessageContent,
   Metadata,
   ResponseFormat,
   Run,
