@@ -1,0 +1,70 @@
+/**
+ * Runs domain: the live view of every run this window has seen (built by `applyRunEvent`
+ * from pushes), plus the commands that start, cancel and answer runs. When a push arrives
+ * after a hole in `seq` (or for a run the window never saw), the store refetches the
+ * missed events with `runs.events(runId, lastSeq)` and applies them in order.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { RunCreateInput, RunLensBridge, ToolOutput } from '../../../electron/contract/api';
+import type { Run } from '../../../electron/contract/objects';
+import type { RunEventRecord } from '../../../electron/contract/events';
+import { applyRunEvent, applyRunEvents, emptyLiveRun, type LiveRun } from './run-reducer';
+
+export interface RunsState {
+  live: Record<string, LiveRun>;
+  /** Folds one push; schedules a refetch when it revealed a gap. */
+  receive(event: RunEventRecord): void;
+  /** Fetches (again) every event after what we hold and applies them. */
+  sync(runId: string, threadId: string): Promise<LiveRun>;
+  /** Adds the user's message (when given) and starts a run on the thread. */
+  start(threadId: string, input: RunCreateInput, message?: string): Promise<Run>;
+  cancel(runId: string): Promise<Run>;
+  submit(runId: string, outputs: ToolOutput[]): Promise<Run>;
+}
+
+export type RunsStore = StoreApi<RunsState>;
+
+/** One runs store bound to a bridge. */
+export function createRunsStore(bridge: RunLensBridge): RunsStore {
+  const api = bridge.api;
+  const syncing = new Map<string, Promise<LiveRun>>();
+  const store = createStore<RunsState>((set, get) => ({
+    live: {},
+    receive(event) {
+      const prev = get().live[event.run_id] ?? emptyLiveRun(event.run_id, event.thread_id);
+      const next = applyRunEvent(prev, event);
+      if (next !== prev) set({ live: { ...get().live, [event.run_id]: next } });
+      if (next.gap) void get().sync(event.run_id, event.thread_id);
+    },
+    sync(runId, threadId) {
+      const running = syncing.get(runId);
+      if (running) return running;
+      const job = (async () => {
+        try {
+          // Loop: more events may land while we fetch; stop once there is no gap left.
+          for (let round = 0; ; round++) {
+            const have = get().live[runId] ?? emptyLiveRun(runId, threadId);
+            const events = await api.runs.events(runId, have.lastSeq);
+            const current = get().live[runId] ?? emptyLiveRun(runId, threadId);
+            const next = applyRunEvents({ ...current, gap: false }, events);
+            set({ live: { ...get().live, [runId]: next } });
+            const latest = get().live[runId];
+            if (!latest.gap || round >= 5) return latest;
+          }
+        } finally {
+          syncing.delete(runId);
+        }
+      })();
+      syncing.set(runId, job);
+      return job;
+    },
+    async start(threadId, input, message) {
+      if (message && message.trim()) await api.messages.create(threadId, { role: 'user', content: message });
+      const run = await api.runs.create(threadId, input);
+      return run;
+    },
+    cancel: (runId) => api.runs.cancel(runId),
+    submit: (runId, outputs) => api.runs.submitToolOutputs(runId, outputs),
+  }));
+  return store;
+}

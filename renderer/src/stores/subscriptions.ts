@@ -1,0 +1,62 @@
+/**
+ * The ONE place that listens to the bridge's pushes and feeds them into the stores:
+ * run events into the runs store (which refetches after gaps), run snapshots into the
+ * thread list, requires_action into the inbox, entity changes into list refreshes.
+ * Returns the function that detaches every listener.
+ */
+import type { RunLensBridge } from '../../../electron/contract/api';
+import type { Run } from '../../../electron/contract/objects';
+import type { AppStores } from './index';
+
+/** Coalesces bursts of refresh requests into one call per key. */
+function debouncer(ms: number) {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  return {
+    run(key: string, fn: () => void) {
+      if (timers.has(key)) return;
+      timers.set(key, setTimeout(() => (timers.delete(key), fn()), ms));
+    },
+    stop() {
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}
+
+export function subscribeStores(bridge: RunLensBridge, stores: AppStores, debounceMs = 60): () => void {
+  const later = debouncer(debounceMs);
+  const offEvents = bridge.on('run.event', (event) => {
+    stores.runs.getState().receive(event);
+    const threadId = event.thread_id;
+    const openThread = stores.ui.getState().threadId;
+    if (event.type === 'thread.created') later.run('threads', () => void stores.threads.getState().load());
+    if (event.type.startsWith('thread.run.') && !event.type.startsWith('thread.run.step.')) {
+      const run = event.data as Run;
+      const known = stores.threads.getState().noteRun(run);
+      if (!known || event.type === 'thread.run.created' || ['completed', 'failed', 'cancelled', 'expired', 'incomplete'].includes(run.status)) {
+        later.run('threads', () => void stores.threads.getState().load());
+      }
+      // A run driven from outside (the /v1 API) may have added messages we have not seen.
+      if (event.type === 'thread.run.created' && threadId === openThread) later.run(`messages:${threadId}`, () => void stores.threads.getState().loadMessages(threadId));
+      if (run.status === 'requires_action') void stores.inbox.getState().load(run.id);
+      else stores.inbox.getState().clear(run.id);
+    }
+  });
+  const offEntities = bridge.on('entity.changed', (change) => {
+    if (change.kind === 'assistant') later.run('assistants', () => void stores.assistants.getState().load());
+    if (change.kind === 'thread' || change.kind === 'message') later.run('threads', () => void stores.threads.getState().load());
+    if (change.kind === 'message' && change.thread_id && stores.threads.getState().messages[change.thread_id]) {
+      const tid = change.thread_id;
+      later.run(`messages:${tid}`, () => void stores.threads.getState().loadMessages(tid));
+    }
+    if (change.kind === 'handler') {
+      const assistantId = change.id.split('/')[0];
+      if (stores.assistants.getState().handlers[assistantId]) later.run(`handlers:${assistantId}`, () => void stores.assistants.getState().loadHandlers(assistantId));
+    }
+  });
+  return () => {
+    offEvents();
+    offEntities();
+    later.stop();
+  };
+}
