@@ -1,0 +1,67 @@
+/**
+ * `npm run serve -- [--port N] [--host H] [--db FILE] [--api-key KEY] [--data-dir DIR]
+ * [--run-expiry-seconds N]`: the headless RunLens (UI, bridge and `/v1` on one port).
+ * Prints `RunLens listening on http://127.0.0.1:PORT`, then `UI: …/login?token=…`.
+ * SIGTERM/SIGINT close the server and flush the database; every committed change is
+ * already in SQLite (WAL), so even SIGKILL loses nothing committed.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServerStatus } from '../../contract/api';
+import { createHttpServer } from '../http/server';
+import { openServices } from '../services';
+import { apiKeyPath, loadOrCreateApiKey } from './api-key';
+import { parseServeArgs, UsageError } from './args';
+
+async function main(): Promise<void> {
+  const args = parseServeArgs(process.argv.slice(2));
+  fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.dirname(args.dbPath), { recursive: true });
+  const apiKey = args.apiKey ?? loadOrCreateApiKey(args.dataDir);
+  const services = await openServices({
+    dbPath: args.dbPath,
+    dataDir: args.dataDir,
+    mode: 'browser',
+    ...(args.runExpirySeconds !== null ? { runExpirySeconds: args.runExpirySeconds } : {}),
+  });
+  const loginToken = randomBytes(24).toString('hex');
+  const server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken });
+  const status: ServerStatus = { enabled: true, url: server.url, port: server.port };
+  services.setServerControl({
+    status: () => status,
+    // Headless: the server is the process; it cannot be switched off from inside.
+    setEnabled: async () => status,
+  });
+  services.setApiBaseUrl(`${server.url}/v1`);
+
+  console.log(`RunLens listening on ${server.url}`);
+  console.log(`UI: ${server.url}/login?token=${loginToken}`);
+  console.log(`API: ${server.url}/v1 (key: ${args.apiKey ? 'from --api-key/RUNLENS_API_KEY' : apiKeyPath(args.dataDir)})`);
+  console.log(`Database: ${args.dbPath}`);
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    console.log(`RunLens: ${signal}, shutting down`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    server
+      .close()
+      .catch(() => undefined)
+      .then(() => services.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) console.error(`runlens serve: ${error.message}`);
+  else console.error(`runlens serve: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,109 @@
+/**
+ * The local HTTP server: one port for the browser UI + bridge (registered by the bridge
+ * module) and the Assistants-compatible `/v1` API. Every route gets an `x-request-id`,
+ * the Host/Origin guard (403), the body limit (413) and OpenAI-shaped, stackless errors.
+ */
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Services } from '../services-types';
+import { registerBridge } from './bridge/register-bridge';
+import { BAD_JSON_MESSAGE, errorBody, handleError } from './errors';
+import { checkRequestOrigin, isLoopbackName, type HostPolicy } from './security';
+import { notFoundHandler, v1Plugin } from './v1';
+import { ApiError } from '../runtime/api-error';
+
+export interface HttpServerOptions {
+  services: Services;
+  /** Interface to bind; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** The `/v1` Bearer key. */
+  apiKey: string;
+  /** One-time token for the UI login link. */
+  loginToken?: string;
+  /** Largest accepted request body in bytes (413 beyond). Default 4 MiB. */
+  bodyLimit?: number;
+  /** `openai-poll-after-ms` on run replies. Default 25. */
+  pollAfterMs?: number;
+  /** Longest wait of a poll-helper GET for a busy run to settle. Default 1000 ms. */
+  longPollMs?: number;
+}
+
+export interface HttpServer {
+  app: FastifyInstance;
+  /** `http://127.0.0.1:PORT` (no trailing slash). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]', '']);
+
+function urlHost(host: string): string {
+  if (WILDCARD_HOSTS.has(host)) return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+function parseJsonBody(_req: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void): void {
+  if (body.trim() === '') {
+    done(null, undefined);
+    return;
+  }
+  try {
+    done(null, JSON.parse(body));
+  } catch {
+    done(new ApiError(400, BAD_JSON_MESSAGE));
+  }
+}
+
+/** Builds, configures and starts the server; resolves once it listens. */
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const host = options.host ?? '127.0.0.1';
+  const policy: HostPolicy = { extraHosts: WILDCARD_HOSTS.has(host) || isLoopbackName(host) ? [] : [host] };
+  let boundPort: number | null = null;
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+    forceCloseConnections: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    genReqId: () => `req_${randomBytes(16).toString('hex')}`,
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonBody);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(notFoundHandler(options.apiKey));
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const refusal = checkRequestOrigin(req.headers, boundPort, policy);
+    if (refusal) {
+      return reply.code(403).type('application/json; charset=utf-8').send(errorBody(refusal, 'invalid_request_error', null, 'forbidden'));
+    }
+    return undefined;
+  });
+
+  await app.register(v1Plugin, {
+    prefix: '/v1',
+    runtime: options.services.runtime,
+    apiKey: options.apiKey,
+    pollAfterMs: options.pollAfterMs ?? 25,
+    longPollMs: options.longPollMs ?? 1000,
+  });
+  await registerBridge(app, { services: options.services, loginToken: options.loginToken ?? randomBytes(24).toString('hex') });
+
+  await app.listen({ host, port: options.port ?? 0 });
+  const address = app.server.address();
+  boundPort = address && typeof address === 'object' ? address.port : (options.port ?? 0);
+  const url = `http://${urlHost(host)}:${boundPort}`;
+  return {
+    app,
+    url,
+    port: boundPort,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
