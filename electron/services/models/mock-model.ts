@@ -40,7 +40,7 @@ export function wholeWordIndex(text: string, name: string): number {
 /** `key=value` and `key="quoted value"` pairs, first occurrence wins. */
 export function parsePairs(text: string): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const m of text.matchAll(/([A-Za-z_][A-Za-z0-9_.-]*)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s,;]+))/g)) {
+  for (const m of text.matchAll(/([A-Za-z_][A-Za-z0-9_.-]*)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s,;]+(?:,[^\s,;]+)*))/g)) {
     const value = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3] !== undefined ? m[3].replace(/\\(.)/g, '$1') : m[4];
     if (!pairs.has(m[1])) pairs.set(m[1], value);
   }
