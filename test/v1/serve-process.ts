@@ -31,6 +31,8 @@ export interface ServeOptions {
   env?: Record<string, string>;
   /** Pass --api-key (default 'test-key'); null to let the server generate one. */
   apiKey?: string | null;
+  /** Pass the key as --api-key (default) or only remember it (it comes from the environment). */
+  keyFlag?: boolean;
 }
 
 /** A fresh temp data directory. */
@@ -41,7 +43,7 @@ export function tempDir(prefix = 'runlens-v1-'): string {
 /** Starts the server; rejects with its output if it does not come up in 20 s. */
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const dataDir = options.dataDir ?? tempDir();
-  const keyArgs = options.apiKey === null ? [] : ['--api-key', options.apiKey ?? 'test-key'];
+  const keyArgs = options.apiKey === null || options.keyFlag === false ? [] : ['--api-key', options.apiKey ?? 'test-key'];
   const args = ['electron/services/cli/serve.ts', '--port', '0', '--data-dir', dataDir, ...keyArgs, ...(options.args ?? [])];
   const env = { ...process.env, RUNLENS_PORT: '', RUNLENS_DB: '', RUNLENS_API_KEY: '', RUNLENS_DATA_DIR: '', ...options.env };
   const child = spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
