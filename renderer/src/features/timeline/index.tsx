@@ -1,20 +1,25 @@
 /**
- * PLACEHOLDER owned by the timeline work (issue 6). The playground mounts these panels;
- * their props are the contract between the two.
+ * The timeline feature's public surface. The playground mounts these two panels; their
+ * props are the contract between the two features.
  */
+import { RunTimeline } from './view/run-timeline';
+import { ThreadTimeline } from './view/thread-timeline';
+
 export interface RunTimelinePanelProps {
   threadId: string;
   runId: string;
 }
 
-export function RunTimelinePanel({ runId }: RunTimelinePanelProps) {
-  return <div data-testid="run-timeline-placeholder">Timeline for {runId}</div>;
+/** A run's timeline, lifecycle diagram, inspector and replay; follows the run live. */
+export function RunTimelinePanel({ threadId, runId }: RunTimelinePanelProps) {
+  return <RunTimeline key={runId} threadId={threadId} runId={runId} />;
 }
 
 export interface ThreadTimelinePanelProps {
   threadId: string;
 }
 
+/** Every run of a thread on one time axis; picking a run opens its full timeline. */
 export function ThreadTimelinePanel({ threadId }: ThreadTimelinePanelProps) {
-  return <div data-testid="thread-timeline-placeholder">Thread timeline for {threadId}</div>;
+  return <ThreadTimeline key={threadId} threadId={threadId} />;
 }

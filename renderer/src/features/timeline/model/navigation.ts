@@ -1,0 +1,41 @@
+/**
+ * Keyboard navigation over the event log: the next/previous event of a kind from a position.
+ * Pure and linear in the distance travelled.
+ */
+import type { RunEventRecord } from '../../../../../electron/contract/events';
+
+export type NavKind = 'event' | 'state' | 'tool' | 'error';
+
+/** True when the event belongs to the kind. */
+export function eventIsKind(ev: RunEventRecord, kind: NavKind): boolean {
+  const t = ev.type as string;
+  switch (kind) {
+    case 'event':
+      return true;
+    case 'state':
+      return t.startsWith('thread.run.') && !t.startsWith('thread.run.step.');
+    case 'tool':
+      if (t.startsWith('tool.')) return true;
+      if (t !== 'thread.run.step.delta') return false;
+      return ((ev.data as { delta?: { step_details?: { tool_calls?: Array<{ id?: string }> } } }).delta?.step_details?.tool_calls ?? []).some((c) => c.id !== undefined);
+    case 'error':
+      if (t === 'thread.run.failed' || t === 'thread.run.expired' || t === 'thread.run.step.failed' || t === 'tool.arguments.invalid') return true;
+      if (t === 'tool.execution.finished') return Boolean((ev.data as { error?: unknown }).error);
+      if (t === 'model.response') return Boolean((ev.data as { error?: unknown }).error);
+      return false;
+  }
+}
+
+/**
+ * The position (a count of applied events, 1..n) after moving to the next/previous event of
+ * `kind` from `pos`; `pos` itself when there is none.
+ */
+export function navigate(events: readonly RunEventRecord[], pos: number, kind: NavKind, dir: 1 | -1): number {
+  // pos = number of applied events; the event "at" pos is events[pos-1]
+  if (dir === 1) {
+    for (let i = pos; i < events.length; i++) if (eventIsKind(events[i], kind)) return i + 1;
+  } else {
+    for (let i = pos - 2; i >= 0; i--) if (eventIsKind(events[i], kind)) return i + 1;
+  }
+  return pos;
+}

@@ -1,0 +1,94 @@
+/**
+ * All runs of a thread, each reduced to its own model, on one shared time axis. Runs are
+ * loaded oldest first; new runs and events arrive through the same `run.event` push (a run
+ * seen for the first time, or a seq gap, is fetched from the log).
+ */
+import type { RunLensBridge } from '../../../../../electron/contract/api';
+import type { RunEventRecord } from '../../../../../electron/contract/events';
+import { applyEvent, createTimelineModel } from '../model/reduce';
+import { TimeAxis } from '../model/time-axis';
+import type { TimelineModel } from '../model/types';
+
+export class ThreadEventsStore {
+  readonly runs = new Map<string, TimelineModel>();
+  order: string[] = [];
+  axis = new TimeAxis();
+  loading = true;
+  error: string | null = null;
+  tick = 0;
+  private listeners = new Set<() => void>();
+  private off: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(private readonly bridge: RunLensBridge, readonly threadId: string) {}
+
+  start(): void {
+    this.off = this.bridge.on('run.event', (ev) => {
+      if (ev.thread_id !== this.threadId) return;
+      const m = this.runs.get(ev.run_id);
+      const last = m?.events[m.events.length - 1]?.seq ?? 0;
+      if (m && ev.seq === last + 1) {
+        applyEvent(m, ev);
+        this.axis.push(ev.ts);
+        this.notify();
+      } else if (!m || ev.seq > last + 1) void this.fetchRun(ev.run_id);
+    });
+    void this.load();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.off?.();
+  }
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getTick = () => this.tick;
+
+  private async load(): Promise<void> {
+    try {
+      const runs = await this.bridge.api.runs.list(this.threadId);
+      const all: RunEventRecord[] = [];
+      for (const run of [...runs].sort((a, b) => a.created_at - b.created_at)) {
+        const events = await this.bridge.api.runs.events(run.id, 0);
+        const m = createTimelineModel(run.id, this.threadId);
+        for (const ev of events) applyEvent(m, ev);
+        this.runs.set(run.id, m);
+        all.push(...events);
+      }
+      if (this.stopped) return;
+      this.order = [...this.runs.keys()];
+      all.sort((a, b) => a.ts - b.ts);
+      for (const ev of all) this.axis.push(ev.ts);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+    this.loading = false;
+    this.notify();
+  }
+
+  private async fetchRun(runId: string): Promise<void> {
+    let m = this.runs.get(runId);
+    if (!m) {
+      m = createTimelineModel(runId, this.threadId);
+      this.runs.set(runId, m);
+      this.order.push(runId);
+    }
+    const after = m.events[m.events.length - 1]?.seq ?? 0;
+    const events = await this.bridge.api.runs.events(runId, after);
+    for (const ev of events) {
+      if (ev.seq !== (m.events[m.events.length - 1]?.seq ?? 0) + 1) continue;
+      applyEvent(m, ev);
+      this.axis.push(ev.ts);
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    this.tick++;
+    for (const fn of this.listeners) fn();
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Draws a run's lanes on a 2D canvas. Only what lies in the visible time window is visited
+ * (binary search on the sequential lanes) and bars thinner than a pixel that land on an
+ * already painted pixel are skipped, so 10,000 steps cost about what fits on screen.
+ */
+import type { TimeAxis } from '../model/time-axis';
+import type { CallBar, MarkerKind, StepBar, TimelineModel } from '../model/types';
+import { formatDuration, formatOffset, statusLabel } from '../model/format';
+import { GAP_PX, LABEL_W, RULER_H, firstVisible, screenX, timeAtX, type Lane, type LaneLayout, type Viewport } from './layout';
+import type { CanvasTheme } from './theme';
+
+export interface DrawOptions {
+  axis: TimeAxis;
+  layout: LaneLayout;
+  /** Where open bars end: now for a live run, the scrub instant while replaying. */
+  openEnd: number;
+  selectedStepId: string | null;
+  hoverStepId: string | null;
+  cursorTs: number | null;
+}
+
+/** Glyph colour per marker kind. */
+export function markerColor(kind: MarkerKind, th: CanvasTheme): string {
+  switch (kind) {
+    case 'expired':
+      return th.st.expired;
+    case 'invalid_args':
+      return th.warn;
+    case 'cancelled':
+      return th.st.cancelled;
+    case 'incomplete':
+      return th.st.incomplete;
+    default:
+      return th.danger;
+  }
+}
+
+/** Colour of an execution part by handler mode (errors are red whatever the mode). */
+export function execColor(call: CallBar, th: CanvasTheme): string {
+  if (call.exec?.error) return th.danger;
+  switch (call.exec?.mode) {
+    case 'live':
+      return th.st.cancelling;
+    case 'manual':
+      return th.warn;
+    default:
+      return th.ok;
+  }
+}
+
+function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxW: number): void {
+  if (maxW < 24) return;
+  let t = text;
+  if (ctx.measureText(t).width > maxW) {
+    const n = Math.max(0, Math.floor((maxW / ctx.measureText(t).width) * t.length) - 1);
+    if (n < 3) return;
+    t = `${t.slice(0, n)}…`;
+  }
+  ctx.fillText(t, x, y);
+}
+
+function niceInterval(scale: number, minPx: number): number {
+  const raw = minPx / scale;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+class Painter {
+  private lastPx = -Infinity;
+  private lastColor = '';
+  constructor(private readonly ctx: CanvasRenderingContext2D) {}
+  reset(): void {
+    this.lastPx = -Infinity;
+    this.lastColor = '';
+  }
+  /** Fills a bar; returns false when it was merged into the previous pixel. */
+  bar(x0: number, x1: number, y: number, h: number, color: string, minW = 1): boolean {
+    const w = Math.max(minW, x1 - x0);
+    if (x1 - x0 < 1 && Math.floor(x0) <= this.lastPx && color === this.lastColor) return false;
+    if (color !== this.lastColor) this.ctx.fillStyle = color;
+    this.lastColor = color;
+    this.ctx.fillRect(x0, y, w, h);
+    this.lastPx = Math.floor(x0 + w);
+    return true;
+  }
+}
+
+/** Paints everything. `ctx` is already scaled for the device pixel ratio. */
+export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel, vp: Viewport, th: CanvasTheme, o: DrawOptions): void {
+  const { axis, layout } = o;
+  const W = vp.width;
+  const H = vp.height;
+  ctx.fillStyle = th.bg;
+  ctx.fillRect(0, 0, W, H);
+  if (!axis.pieces.length) {
+    ctx.fillStyle = th.fgMuted;
+    ctx.font = `12px ${th.font}`;
+    ctx.fillText('No events yet', LABEL_W + 8, RULER_H + 30);
+    return;
+  }
+  const tL = timeAtX(axis, vp, LABEL_W);
+  const tR = timeAtX(axis, vp, W);
+  const sx = (t: number) => screenX(axis, vp, t);
+  const lane = (id: Lane['id']) => layout.lanes.find((l) => l.id === id)!;
+  const base = model.firstTs ?? axis.start;
+  const painter = new Painter(ctx);
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(LABEL_W, 0, W - LABEL_W, H);
+  ctx.clip();
+
+  // lane backgrounds
+  for (const l of layout.lanes) {
+    ctx.fillStyle = th.bgElev;
+    ctx.fillRect(LABEL_W, l.y - 2, W - LABEL_W, l.h + 4);
+  }
+
+  // ruler ticks, per active piece
+  ctx.font = `10px ${th.font}`;
+  ctx.textBaseline = 'middle';
+  const iv = niceInterval(vp.scale, 90);
+  for (const p of axis.pieces) {
+    if (p.gap || p.t1 < tL || p.t0 > tR) continue;
+    const from = Math.max(p.t0, tL);
+    const to = Math.min(p.t1 === p.t0 ? p.t0 : p.t1, tR);
+    let t = base + Math.ceil((from - base) / iv) * iv;
+    for (let n = 0; t <= to && n < 200; t += iv, n++) {
+      const x = Math.round(sx(t)) + 0.5;
+      ctx.fillStyle = th.border;
+      ctx.fillRect(x, RULER_H - 5, 1, H - RULER_H + 5);
+      ctx.fillStyle = th.fgMuted;
+      ctx.fillText(formatOffset(t - base), x + 3, 9);
+    }
+  }
+
+  // status segments
+  const ls = lane('status');
+  ctx.font = `11px ${th.font}`;
+  painter.reset();
+  for (let i = firstVisible(model.segments, tL, (s) => s.start); i < model.segments.length; i++) {
+    const s = model.segments[i];
+    if (s.start > tR) break;
+    const end = s.end ?? o.openEnd;
+    const x0 = sx(s.start);
+    const x1 = sx(end);
+    const color = th.st[s.status] ?? th.fgMuted;
+    if (s.end !== null && s.end === s.start) {
+      painter.bar(x0 - 1.5, x0 + 1.5, ls.y - 2, ls.h + 4, color, 3);
+      ctx.fillStyle = th.fg;
+      if (i === model.segments.length - 1) label(ctx, statusLabel(s.status), x0 + 5, ls.y + ls.h / 2, 120);
+      continue;
+    }
+    if (!painter.bar(x0, x1, ls.y, ls.h, color)) continue;
+    if (x1 - x0 > 40) {
+      ctx.fillStyle = th.bg;
+      label(ctx, `${statusLabel(s.status)} ${formatDuration(end - s.start)}`, Math.max(x0, LABEL_W) + 4, ls.y + ls.h / 2, Math.min(x1, W) - Math.max(x0, LABEL_W) - 8);
+      painter.reset();
+    }
+  }
+
+  // model rounds
+  const lm = lane('model');
+  painter.reset();
+  ctx.font = `10px ${th.font}`;
+  for (let i = firstVisible(model.rounds, tL, (r) => r.start); i < model.rounds.length; i++) {
+    const r = model.rounds[i];
+    if (r.start > tR) break;
+    const x0 = sx(r.start);
+    const x1 = sx(r.end ?? o.openEnd);
+    const color = r.response?.error ? th.danger : th.fgMuted;
+    if (!painter.bar(x0, x1, lm.y + 2, lm.h - 4, color, 2)) continue;
+    if (x1 - x0 > 60) {
+      ctx.fillStyle = th.fg;
+      label(ctx, `round ${r.round}`, x1 + 3, lm.y + lm.h / 2, 70);
+    }
+  }
+
+  // steps and their calls
+  const lst = lane('steps');
+  const lc = lane('calls');
+  const stepsFrom = firstVisible(model.steps, tL, (s) => s.start);
+  painter.reset();
+  ctx.font = `11px ${th.font}`;
+  for (let i = stepsFrom; i < model.steps.length; i++) {
+    const s = model.steps[i];
+    if (s.start > tR) break;
+    drawStep(ctx, painter, s, sx, lst, th, o, W);
+  }
+  painter.reset();
+  ctx.font = `10px ${th.font}`;
+  for (let i = stepsFrom; i < model.steps.length; i++) {
+    const s = model.steps[i];
+    if (s.start > tR) break;
+    for (const c of s.calls) drawCall(ctx, painter, c, sx, lc, layout, th, o);
+  }
+
+  // markers
+  const lk = lane('markers');
+  for (let i = firstVisible(model.markers, tL, (m) => m.ts); i < model.markers.length; i++) {
+    const m = model.markers[i];
+    if (m.ts > tR) break;
+    const x = sx(m.ts);
+    const color = markerColor(m.kind, th);
+    ctx.globalAlpha = 0.35;
+    ctx.fillStyle = color;
+    ctx.fillRect(x - 0.5, RULER_H, 1, lk.y - RULER_H);
+    ctx.globalAlpha = 1;
+    ctx.beginPath();
+    ctx.moveTo(x, lk.y + 1);
+    ctx.lineTo(x + 6, lk.y + lk.h / 2);
+    ctx.lineTo(x, lk.y + lk.h - 1);
+    ctx.lineTo(x - 6, lk.y + lk.h / 2);
+    ctx.closePath();
+    ctx.fill();
+  }
+
+  // compressed gaps: a sunken band with zigzag edges and the real duration
+  for (const p of axis.pieces) {
+    if (!p.gap || p.t1 < tL || p.t0 > tR) continue;
+    const x0 = sx(p.t0);
+    ctx.fillStyle = th.bgSunken;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(x0 + 4, RULER_H, GAP_PX - 8, H - RULER_H);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = th.fgMuted;
+    ctx.lineWidth = 1;
+    for (const ex of [x0 + 4, x0 + GAP_PX - 4]) {
+      ctx.beginPath();
+      for (let y = RULER_H, k = 0; y < H; y += 5, k++) ctx.lineTo(ex + (k % 2 ? 2 : -2), y);
+      ctx.stroke();
+    }
+    ctx.fillStyle = th.fg;
+    ctx.font = `10px ${th.font}`;
+    ctx.textAlign = 'center';
+    ctx.fillText(formatDuration(p.t1 - p.t0), x0 + GAP_PX / 2, RULER_H - 10);
+    ctx.fillText('idle', x0 + GAP_PX / 2, RULER_H - 1);
+    ctx.textAlign = 'start';
+  }
+
+  // replay cursor
+  if (o.cursorTs !== null) {
+    const x = Math.round(sx(o.cursorTs)) + 0.5;
+    ctx.fillStyle = th.accent;
+    ctx.fillRect(x - 1, RULER_H - 4, 2, H - RULER_H + 4);
+  }
+  ctx.restore();
+
+  // lane labels
+  ctx.fillStyle = th.bg;
+  ctx.fillRect(0, 0, LABEL_W, H);
+  ctx.fillStyle = th.fgMuted;
+  ctx.font = `11px ${th.font}`;
+  for (const l of layout.lanes) ctx.fillText(l.label, 8, l.y + Math.min(l.h, 22) / 2);
+  ctx.fillStyle = th.border;
+  ctx.fillRect(LABEL_W - 1, 0, 1, H);
+}
+
+function drawStep(ctx: CanvasRenderingContext2D, painter: Painter, s: StepBar, sx: (t: number) => number, l: Lane, th: CanvasTheme, o: DrawOptions, W: number): void {
+  const x0 = sx(s.start);
+  const x1 = sx(s.end ?? o.openEnd);
+  const color = s.status === 'in_progress' ? th.st.in_progress : (th.st[s.status as keyof CanvasTheme['st']] ?? th.fgMuted);
+  const selected = s.id === o.selectedStepId;
+  if (!painter.bar(x0, x1, l.y, l.h, color, 2) && !selected) return;
+  if (s.type === 'tool_calls' && x1 - x0 > 6) {
+    ctx.fillStyle = th.bg;
+    ctx.globalAlpha = 0.25;
+    ctx.fillRect(x0, l.y, Math.max(2, x1 - x0), 4);
+    ctx.globalAlpha = 1;
+  }
+  if (selected || s.id === o.hoverStepId) {
+    ctx.strokeStyle = selected ? th.fg : th.fgMuted;
+    ctx.lineWidth = selected ? 2 : 1;
+    ctx.strokeRect(x0 - 1, l.y - 1, Math.max(3, x1 - x0) + 2, l.h + 2);
+    painter.reset();
+  }
+  if (x1 - x0 > 40) {
+    ctx.fillStyle = th.bg;
+    const kind = s.type === 'tool_calls' ? `tools ×${s.calls.length}` : 'message';
+    label(ctx, `#${s.ordinal} ${kind}`, Math.max(x0, LABEL_W) + 4, l.y + l.h / 2, Math.min(x1, W) - Math.max(x0, LABEL_W) - 8);
+    painter.reset();
+  }
+}
+
+function drawCall(ctx: CanvasRenderingContext2D, painter: Painter, c: CallBar, sx: (t: number) => number, l: Lane, layout: LaneLayout, th: CanvasTheme, o: DrawOptions): void {
+  const row = c.index % layout.callRows;
+  const y = l.y + row * layout.callRowH + 1;
+  const h = layout.callRowH - 2;
+  const g0 = sx(c.genStart);
+  const g1 = sx(c.genEnd);
+  painter.bar(g0, g1, y, h, th.st.in_progress, 2);
+  if (c.waitStart !== null) {
+    const w0 = sx(c.waitStart);
+    const w1 = sx(c.waitEnd ?? o.openEnd);
+    ctx.globalAlpha = 0.45;
+    painter.bar(w0, w1, y, h, c.abandoned ? th.danger : th.st.requires_action);
+    ctx.globalAlpha = 1;
+    painter.reset();
+  }
+  if (c.exec) {
+    const e0 = sx(c.exec.start);
+    const e1 = sx(c.exec.end ?? o.openEnd);
+    painter.bar(e0, e1, y, h, execColor(c, th), 2);
+  }
+  const end = sx(c.exec?.end ?? c.waitEnd ?? c.genEnd);
+  if (end - g0 > 50) {
+    ctx.fillStyle = th.fg;
+    label(ctx, c.name, g0 + 3, y + h / 2, end - g0 - 6);
+    painter.reset();
+  }
+}

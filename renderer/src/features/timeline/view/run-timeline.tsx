@@ -1,0 +1,85 @@
+/**
+ * One run, debugged: header, canvas lanes, replay bar, lifecycle diagram, step list and
+ * step inspector. Live runs follow their events; any position on the replay slider shows
+ * the state after that many events everywhere at once.
+ */
+import { useMemo, useState } from 'react';
+import { isTerminalStatus } from '../model/reduce';
+import { formatDuration, statusLabel } from '../model/format';
+import { useNow, useReplayModel, useRunEvents } from '../store/use-run-timeline';
+import { LifecycleDiagram } from './lifecycle-diagram';
+import { REPLAY_KEYS, ReplayBar } from './replay-bar';
+import { StepInspector } from './step-inspector';
+import { SegmentList, StepList } from './step-list';
+import { TIMELINE_CSS } from './styles';
+import { TimelineCanvas } from './timeline-canvas';
+import { usePlayback } from './use-playback';
+
+export function RunTimeline({ threadId, runId }: { threadId: string; runId: string }) {
+  const { model: live, tick, loading, error } = useRunEvents(runId, threadId);
+  const playback = usePlayback(live.events);
+  const [selection, setSelection] = useState<{ stepId: string; callId: string | null } | null>(null);
+  const [range, setRange] = useState<[number, number] | null>(null);
+  const model = useReplayModel(live, playback.position);
+  const replaying = model !== live;
+  const terminal = isTerminalStatus(live.status);
+  const now = useNow(!terminal && live.events.length > 0);
+  const liveEnd = live.lastTs === null ? now : terminal ? live.lastTs : Math.max(now, live.lastTs);
+  const openEnd = replaying ? (model.lastTs ?? 0) : liveEnd;
+  const axis = useMemo(
+    () => (!terminal && live.lastTs !== null && liveEnd > live.lastTs ? live.axis.extendedTo(liveEnd) : live.axis),
+    // live.axis mutates in place; tick and liveEnd tell when to rebuild
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [live, tick, terminal, liveEnd],
+  );
+  const step = selection ? (model.stepById.get(selection.stepId) ?? null) : null;
+  const duration = live.firstTs !== null ? liveEnd - live.firstTs : 0;
+
+  return (
+    <div className="tl-root" data-testid="run-timeline" data-run-id={runId} data-status={model.status ?? ''} data-replaying={replaying} tabIndex={-1} onKeyDown={playback.onKeyDown}>
+      <style>{TIMELINE_CSS}</style>
+      <div className="tl-head">
+        <h2>Run <code>{runId}</code></h2>
+        {model.status && <span className={`tl-pill tl-st tl-st-${model.status}`} data-testid="timeline-status">{statusLabel(model.status)}</span>}
+        <span className="tl-muted">
+          {live.events.length} events · {live.steps.length} steps · {formatDuration(duration)}
+          {replaying ? ' · replaying' : terminal ? '' : ' · live'}
+        </span>
+        {loading && <span className="tl-muted">loading…</span>}
+        {error && <span className="tl-err" role="alert">{error}</span>}
+      </div>
+      <TimelineCanvas
+        model={model}
+        version={model.version + tick}
+        axis={axis}
+        openEnd={openEnd}
+        cursorTs={replaying ? model.lastTs : null}
+        selectedStepId={selection?.stepId ?? null}
+        onSelect={(stepId, callId) => setSelection({ stepId, callId })}
+        onVisibleRange={(a, b) => setRange([a, b])}
+      />
+      <div className="tl-legend" aria-hidden="true">
+        <span><i style={{ background: 'var(--st-in_progress)' }} />generation</span>
+        <span><i style={{ background: 'var(--st-requires_action)', opacity: 0.5 }} />waiting for output</span>
+        <span><i style={{ background: 'var(--ok)' }} />mock</span>
+        <span><i style={{ background: 'var(--st-cancelling)' }} />live</span>
+        <span><i style={{ background: 'var(--danger)' }} />error</span>
+        <span><i style={{ background: 'var(--bg-sunken)', border: '1px dashed var(--fg-muted)' }} />idle gap (compressed)</span>
+      </div>
+      <ReplayBar events={live.events} position={playback.position} playing={playback.playing} onPosition={playback.setPosition} onPlay={playback.play} onPause={playback.pause} />
+      <div className="tl-keys">{REPLAY_KEYS}</div>
+      <SegmentList model={model} openEnd={openEnd} range={range} />
+      <div className="tl-main">
+        <div className="tl-side">
+          <LifecycleDiagram model={model} now={replaying ? (model.lastTs ?? now) : now} />
+          <StepList model={model} openEnd={openEnd} range={range} selectedStepId={selection?.stepId ?? null} onSelect={(stepId) => setSelection({ stepId, callId: null })} />
+        </div>
+        {selection && !step ? (
+          <div className="tl-inspector tl-muted" data-testid="step-inspector">This step does not exist yet at the replay position.</div>
+        ) : (
+          <StepInspector model={model} step={step} selectedCallId={selection?.callId ?? null} openEnd={openEnd} />
+        )}
+      </div>
+    </div>
+  );
+}

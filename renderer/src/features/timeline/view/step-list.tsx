@@ -1,0 +1,72 @@
+/**
+ * The accessible twin of the canvas: status segments and the steps in the visible window as
+ * real elements (buttons with labels), for keyboard users, screen readers and tests. Capped
+ * so a 10,000-step run stays cheap.
+ */
+import type { StatusSegment, StepBar, TimelineModel } from '../model/types';
+import { formatDuration, statusLabel } from '../model/format';
+
+const CAP = 200;
+
+function inWindow(start: number, end: number, range: [number, number] | null): boolean {
+  return !range || (end >= range[0] && start <= range[1]);
+}
+
+export function SegmentList({ model, openEnd, range }: { model: TimelineModel; openEnd: number; range: [number, number] | null }) {
+  const shown: StatusSegment[] = [];
+  for (const s of model.segments) {
+    if (inWindow(s.start, s.end ?? openEnd, range)) shown.push(s);
+    if (shown.length >= CAP) break;
+  }
+  return (
+    <ol className="tl-segments" aria-label="Run status segments" data-testid="timeline-segments" data-total={model.segments.length}>
+      {shown.map((s) => (
+        <li key={s.startSeq} data-testid="timeline-segment" data-status={s.status} data-start-seq={s.startSeq} className={`tl-st tl-st-${s.status}`}>
+          {statusLabel(s.status)} <span className="tl-muted">{s.end === s.start ? '' : formatDuration((s.end ?? openEnd) - s.start)}{s.end === null ? '…' : ''}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface StepListProps {
+  model: TimelineModel;
+  openEnd: number;
+  range: [number, number] | null;
+  selectedStepId: string | null;
+  onSelect(stepId: string): void;
+}
+
+/** One button per step in view, labelled like the canvas bars. */
+export function StepList({ model, openEnd, range, selectedStepId, onSelect }: StepListProps) {
+  const shown: StepBar[] = [];
+  for (const s of model.steps) {
+    if (inWindow(s.start, s.end ?? openEnd, range)) shown.push(s);
+    if (shown.length >= CAP) break;
+  }
+  return (
+    <ol className="tl-steps" aria-label="Steps in view" data-testid="timeline-steps" data-total={model.steps.length}>
+      {shown.map((s) => {
+        const label = `#${s.ordinal} ${s.type}${s.calls.length ? `: ${s.calls.map((c) => c.name).join(', ')}` : ''}`;
+        return (
+          <li key={s.id}>
+            <button
+              type="button"
+              data-testid="timeline-step"
+              data-step-id={s.id}
+              data-step-type={s.type}
+              data-status={s.status}
+              aria-pressed={s.id === selectedStepId}
+              className={s.id === selectedStepId ? 'tl-step tl-step-selected' : 'tl-step'}
+              onClick={() => onSelect(s.id)}
+            >
+              <span className={`tl-dot tl-st-${s.status}`} aria-hidden="true" />
+              {label} <span className="tl-muted">· {s.status} · {formatDuration((s.end ?? openEnd) - s.start)}</span>
+            </button>
+          </li>
+        );
+      })}
+      {model.steps.length > shown.length && <li className="tl-muted">{model.steps.length - shown.length} more steps not listed (zoom in to list them)</li>}
+    </ol>
+  );
+}
