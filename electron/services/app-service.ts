@@ -54,6 +54,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
     const messages = store.threadMessages(threadId);
     const runs = store.threadRuns(threadId);
     const last = runs[0] ? (runtime.engine.snapshot(runs[0].id) ?? runs[0]) : null;
+    store.sync();
     const row = db.prepare('SELECT updated_at FROM threads WHERE id = ?').get(threadId) as { updated_at: number };
     return {
       thread,
@@ -118,6 +119,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       list: async (query) => {
         const limit = Math.min(Math.max(query?.limit ?? 500, 1), 5000);
         const search = query?.search?.trim();
+        store.sync();
         const rows = search
           ? (db
               .prepare(

@@ -26,6 +26,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const db = openDatabase(options.dbPath);
   const store = new Store(db);
   const log = new EventLog(db, now);
+  store.attach(log);
+  log.attachWriter(store);
   const handlers = new HandlerStore(db, now);
   const runtime = new AssistantsRuntime({
     store,

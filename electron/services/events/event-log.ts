@@ -1,6 +1,12 @@
 import type { Db } from '../db/database';
 import type { RunEventRecord, RunEventType } from '../../contract/events';
 
+/** State writes committed in the same transaction as the events (the Store). */
+export interface DeferredWriter {
+  hasPendingWrites(): boolean;
+  drainWrites(): void;
+}
+
 export interface EventFilter {
   run_id?: string;
   thread_id?: string;
@@ -13,16 +19,36 @@ interface Subscription {
   listener: Listener;
 }
 
-const jsonOf = new WeakMap<RunEventRecord, string>();
+/**
+ * An appended event. A class rather than a literal so the JSON of `data`, written once to
+ * SQLite, can ride along in a private field: SSE reuses it, while JSON and structured
+ * clone (IPC) still see only the record's own fields.
+ */
+class LoggedEvent<T = unknown> implements RunEventRecord<T> {
+  #json: string | undefined;
+
+  constructor(
+    public id: number,
+    public run_id: string,
+    public thread_id: string,
+    public seq: number,
+    public ts: number,
+    public type: RunEventType,
+    public data: T,
+    json?: string,
+  ) {
+    this.#json = json;
+  }
+
+  json(): string {
+    if (this.#json === undefined) this.#json = JSON.stringify(this.data);
+    return this.#json;
+  }
+}
 
 /** The JSON of an event's `data` as it was written to SQLite (computed once, reused by SSE). */
 export function eventDataJson(event: RunEventRecord): string {
-  let json = jsonOf.get(event);
-  if (json === undefined) {
-    json = JSON.stringify(event.data);
-    jsonOf.set(event, json);
-  }
-  return json;
+  return event instanceof LoggedEvent ? event.json() : JSON.stringify(event.data);
 }
 
 function matches(filter: EventFilter, event: RunEventRecord): boolean {
@@ -40,9 +66,7 @@ interface Row {
 }
 
 function fromRow(row: Row): RunEventRecord {
-  const event: RunEventRecord = { ...row, type: row.type as RunEventType, data: JSON.parse(row.data) as unknown };
-  jsonOf.set(event, row.data);
-  return event;
+  return new LoggedEvent(row.id, row.run_id, row.thread_id, row.seq, row.ts, row.type as RunEventType, JSON.parse(row.data) as unknown, row.data);
 }
 
 /**
@@ -54,7 +78,7 @@ function fromRow(row: Row): RunEventRecord {
  * Callers must not mutate `data` after appending (snapshots are immutable by convention).
  */
 export class EventLog {
-  private pending: RunEventRecord[] = [];
+  private pending: LoggedEvent[] = [];
   private flushScheduled = false;
   private nextId: number;
   private readonly seqByRun = new Map<string, number>();
@@ -62,6 +86,7 @@ export class EventLog {
   private readonly insert;
   private readonly maxSeq;
   private readonly insertBatch;
+  private writer: DeferredWriter | null = null;
 
   constructor(
     private readonly db: Db,
@@ -71,21 +96,31 @@ export class EventLog {
     this.nextId = (row.id ?? 0) + 1;
     this.insert = db.prepare('INSERT INTO events (id, run_id, thread_id, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
-    this.insertBatch = db.transaction((events: RunEventRecord[]) => {
-      for (const e of events) this.insert.run(e.id, e.run_id, e.thread_id, e.seq, e.ts, e.type, eventDataJson(e));
+    this.insertBatch = db.transaction((events: LoggedEvent[]) => {
+      this.writer?.drainWrites();
+      for (const e of events) this.insert.run(e.id, e.run_id, e.thread_id, e.seq, e.ts, e.type, e.json());
     });
+  }
+
+  /** Commits this writer's deferred state writes in each flush, before the events. */
+  attachWriter(writer: DeferredWriter): void {
+    this.writer = writer;
+  }
+
+  /** Schedules a flush on the next turn of the event loop (once per turn). */
+  requestFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
   /** Numbers and queues an event; it is committed and published on the next flush. */
   append<T>(runId: string, threadId: string, type: RunEventType, data: T): RunEventRecord<T> {
     const seq = this.lastSeq(runId) + 1;
     this.seqByRun.set(runId, seq);
-    const event: RunEventRecord<T> = { id: this.nextId++, run_id: runId, thread_id: threadId, seq, ts: this.now(), type, data };
+    const event = new LoggedEvent<T>(this.nextId++, runId, threadId, seq, this.now(), type, data);
     this.pending.push(event);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.requestFlush();
     return event;
   }
 
@@ -99,10 +134,10 @@ export class EventLog {
     return seq;
   }
 
-  /** Commits every pending event in one transaction, then publishes them in order. */
+  /** Commits deferred state writes and every pending event in one transaction, then publishes the events in order. */
   flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && !this.writer?.hasPendingWrites()) return;
     const batch = this.pending;
     this.pending = [];
     this.insertBatch(batch);

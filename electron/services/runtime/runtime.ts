@@ -13,7 +13,7 @@ import { newId } from './ids';
 import { makeAssistant, makeRun, makeThread, makeUserMessage } from './object-factory';
 import { RunEngine } from './run-engine';
 import { isActive, isTerminal } from './state-machine';
-import { pageOf, type Store } from './store';
+import type { Store } from './store';
 import type {
   AssistantCreateParams,
   AssistantUpdateParams,
@@ -84,7 +84,7 @@ export class AssistantsRuntime implements RuntimeApi {
   }
 
   listAssistants(query: ListQuery): ListPage<Assistant> {
-    return pageOf<Assistant>(this.store.db, 'assistants', { sql: '1=1', args: [] }, query);
+    return this.store.page<Assistant>('assistants', { sql: '1=1', args: [] }, query);
   }
 
   updateAssistant(id: string, params: AssistantUpdateParams): Assistant {
@@ -109,10 +109,9 @@ export class AssistantsRuntime implements RuntimeApi {
   createThread(params: ThreadCreateParams): Thread {
     const now = this.sec();
     const thread = makeThread(params, now);
-    this.store.db.transaction(() => {
-      this.store.insertThread(thread, this.options.now());
-      for (const m of params.messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
-    })();
+    // Deferred writes: committed together with the next events, in one transaction.
+    this.store.insertThread(thread, this.options.now());
+    for (const m of params.messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
     this.emit({ kind: 'thread', op: 'created', id: thread.id });
     return thread;
   }
@@ -170,7 +169,7 @@ export class AssistantsRuntime implements RuntimeApi {
   listMessages(threadId: string, query: ListQuery & { run_id?: string }): ListPage<Message> {
     this.getThread(threadId);
     const filter = query.run_id ? { sql: 'thread_id = ? AND run_id = ?', args: [threadId, query.run_id] } : { sql: 'thread_id = ?', args: [threadId] };
-    return pageOf<Message>(this.store.db, 'messages', filter, query);
+    return this.store.page<Message>('messages', filter, query);
   }
 
   updateMessage(threadId: string, messageId: string, params: { metadata?: Message['metadata'] }): Message {
@@ -194,11 +193,9 @@ export class AssistantsRuntime implements RuntimeApi {
     const now = this.sec();
     const runId = newId('run');
     const run = makeRun(runId, thread.id, assistant, params, now, this.options.runExpirySeconds);
-    this.store.db.transaction(() => {
-      for (const m of params.additional_messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
-      this.store.insertRun(run, this.store.assistantVersion(assistant.id));
-      this.store.touchThread(thread.id, this.options.now());
-    })();
+    for (const m of params.additional_messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
+    this.store.insertRun(run, this.store.assistantVersion(assistant.id));
+    this.store.touchThread(thread.id, this.options.now());
     before?.(runId);
     this.log.append(runId, thread.id, 'thread.run.created', run);
     this.log.append(runId, thread.id, 'thread.run.queued', run);
@@ -244,7 +241,7 @@ export class AssistantsRuntime implements RuntimeApi {
 
   listRuns(threadId: string, query: ListQuery): ListPage<Run> {
     this.getThread(threadId);
-    const page = pageOf<Run>(this.store.db, 'runs', { sql: 'thread_id = ?', args: [threadId] }, query);
+    const page = this.store.page<Run>('runs', { sql: 'thread_id = ?', args: [threadId] }, query);
     return { ...page, data: page.data.map((r) => this.engine.snapshot(r.id) ?? r) };
   }
 
@@ -285,7 +282,7 @@ export class AssistantsRuntime implements RuntimeApi {
 
   listSteps(threadId: string, runId: string, query: ListQuery & { include?: string[] }): ListPage<RunStep> {
     this.getRun(threadId, runId);
-    return pageOf<RunStep>(this.store.db, 'run_steps', { sql: 'run_id = ?', args: [runId] }, query);
+    return this.store.page<RunStep>('run_steps', { sql: 'run_id = ?', args: [runId] }, query);
   }
 
   // Events --------------------------------------------------------------------

@@ -58,10 +58,58 @@ function parse<T>(row: { data: string } | undefined): T | null {
   return row ? (JSON.parse(row.data) as T) : null;
 }
 
+/** Who commits deferred writes: the event log, in the same transaction as its events. */
+export interface WriteFlusher {
+  flush(): void;
+  requestFlush(): void;
+}
+
+/**
+ * Hot-path writes (runs, steps, messages, threads) are deferred and committed by the event
+ * log's flush in the same transaction as the events they belong to: one commit per turn of
+ * the event loop, and state and events always land together. Every read syncs first, so
+ * callers never see a stale row.
+ */
 export class Store {
   private readonly statements = new Map<string, Statement>();
+  private writes: Array<() => void> = [];
+  private flusher: WriteFlusher | null = null;
 
   constructor(readonly db: Db) {}
+
+  attach(flusher: WriteFlusher): void {
+    this.flusher = flusher;
+  }
+
+  hasPendingWrites(): boolean {
+    return this.writes.length > 0;
+  }
+
+  /** Runs the queued writes; the flusher calls this inside its transaction. */
+  drainWrites(): void {
+    const writes = this.writes;
+    this.writes = [];
+    for (const write of writes) write();
+  }
+
+  /** Commits queued writes now (a no-op when there are none). */
+  sync(): void {
+    if (this.writes.length === 0) return;
+    if (this.flusher) this.flusher.flush();
+    else this.db.transaction(() => this.drainWrites())();
+  }
+
+  private defer(write: () => void): void {
+    this.writes.push(write);
+    if (this.flusher) this.flusher.requestFlush();
+    else this.sync();
+  }
+
+  /** A cursor page of one table, after committing queued writes. */
+  page<T extends { id: string }>(table: Table, filter: { sql: string; args: unknown[] }, query: ListQuery): ListPage<T> {
+    this.sync();
+    return pageOf<T>(this.db, table, filter, query);
+  }
 
   /** Prepared statements are cached: each SQL text is compiled once per database. */
   private stmt(sql: string): Statement {
@@ -75,6 +123,7 @@ export class Store {
 
   // Assistants ---------------------------------------------------------------
   insertAssistant(a: Assistant): void {
+    this.sync();
     const json = JSON.stringify(a);
     this.db.transaction(() => {
       this.stmt('INSERT INTO assistants (id, created_at, version, data) VALUES (?, ?, 1, ?)').run(a.id, a.created_at, json);
@@ -84,6 +133,7 @@ export class Store {
 
   /** Saves an edit as a new version; returns the version number. */
   updateAssistant(a: Assistant, now: number): number {
+    this.sync();
     const json = JSON.stringify(a);
     return this.db.transaction(() => {
       const version = (this.stmt('SELECT version FROM assistants WHERE id = ?').get(a.id) as { version: number }).version + 1;
@@ -94,21 +144,24 @@ export class Store {
   }
 
   getAssistant(id: string): Assistant | null {
+    this.sync();
     return parse<Assistant>(this.stmt('SELECT data FROM assistants WHERE id = ?').get(id) as { data: string } | undefined);
   }
 
   assistantVersion(id: string): number | null {
+    this.sync();
     return (this.stmt('SELECT version FROM assistants WHERE id = ?').get(id) as { version: number } | undefined)?.version ?? null;
   }
 
   listAssistantVersions(id: string): Array<{ version: number; created_at: number; snapshot: Assistant }> {
-    const rows = this.db
-      .prepare('SELECT version, created_at, data FROM assistant_versions WHERE assistant_id = ? ORDER BY version DESC')
+    this.sync();
+    const rows = this.stmt('SELECT version, created_at, data FROM assistant_versions WHERE assistant_id = ? ORDER BY version DESC')
       .all(id) as Array<{ version: number; created_at: number; data: string }>;
     return rows.map((r) => ({ version: r.version, created_at: r.created_at, snapshot: JSON.parse(r.data) as Assistant }));
   }
 
   deleteAssistant(id: string): void {
+    this.sync();
     this.db.transaction(() => {
       this.stmt('DELETE FROM assistants WHERE id = ?').run(id);
       this.stmt('DELETE FROM assistant_versions WHERE assistant_id = ?').run(id);
@@ -118,23 +171,27 @@ export class Store {
 
   // Threads ------------------------------------------------------------------
   insertThread(t: Thread, now: number): void {
-    this.stmt('INSERT INTO threads (id, created_at, updated_at, data) VALUES (?, ?, ?, ?)').run(t.id, t.created_at, now, JSON.stringify(t));
+    const json = JSON.stringify(t);
+    this.defer(() => this.stmt('INSERT INTO threads (id, created_at, updated_at, data) VALUES (?, ?, ?, ?)').run(t.id, t.created_at, now, json));
   }
 
   updateThread(t: Thread, now: number): void {
-    this.stmt('UPDATE threads SET data = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(t), now, t.id);
+    const json = JSON.stringify(t);
+    this.defer(() => this.stmt('UPDATE threads SET data = ?, updated_at = ? WHERE id = ?').run(json, now, t.id));
   }
 
   touchThread(id: string, now: number): void {
-    this.stmt('UPDATE threads SET updated_at = ? WHERE id = ?').run(now, id);
+    this.defer(() => this.stmt('UPDATE threads SET updated_at = ? WHERE id = ?').run(now, id));
   }
 
   getThread(id: string): Thread | null {
+    this.sync();
     return parse<Thread>(this.stmt('SELECT data FROM threads WHERE id = ?').get(id) as { data: string } | undefined);
   }
 
   /** Deletes a thread with its messages, runs, steps and events. */
   deleteThread(id: string): string[] {
+    this.sync();
     return this.db.transaction(() => {
       const runIds = (this.stmt('SELECT id FROM runs WHERE thread_id = ?').all(id) as Array<{ id: string }>).map((r) => r.id);
       for (const runId of runIds) this.stmt('DELETE FROM run_steps WHERE run_id = ?').run(runId);
@@ -148,84 +205,98 @@ export class Store {
 
   // Messages -----------------------------------------------------------------
   insertMessage(m: Message): void {
-    this.db
-      .prepare('INSERT INTO messages (id, thread_id, run_id, created_at, text, data) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(m.id, m.thread_id, m.run_id, m.created_at, messageText(m), JSON.stringify(m));
+    const json = JSON.stringify(m);
+    const text = messageText(m);
+    this.defer(() =>
+      this.stmt('INSERT INTO messages (id, thread_id, run_id, created_at, text, data) VALUES (?, ?, ?, ?, ?, ?)').run(m.id, m.thread_id, m.run_id, m.created_at, text, json),
+    );
   }
 
   updateMessage(m: Message): void {
-    this.stmt('UPDATE messages SET text = ?, data = ? WHERE id = ?').run(messageText(m), JSON.stringify(m), m.id);
+    const json = JSON.stringify(m);
+    const text = messageText(m);
+    this.defer(() => this.stmt('UPDATE messages SET text = ?, data = ? WHERE id = ?').run(text, json, m.id));
   }
 
   getMessage(id: string): Message | null {
+    this.sync();
     return parse<Message>(this.stmt('SELECT data FROM messages WHERE id = ?').get(id) as { data: string } | undefined);
   }
 
   deleteMessage(id: string): void {
-    this.stmt('DELETE FROM messages WHERE id = ?').run(id);
+    this.defer(() => this.stmt('DELETE FROM messages WHERE id = ?').run(id));
   }
 
   /** Every message of a thread, oldest first. */
   threadMessages(threadId: string): Message[] {
+    this.sync();
     const rows = this.stmt('SELECT data FROM messages WHERE thread_id = ? ORDER BY rowid').all(threadId) as Array<{ data: string }>;
     return rows.map((r) => JSON.parse(r.data) as Message);
   }
 
   // Runs and steps -----------------------------------------------------------
   insertRun(r: Run, assistantVersion: number | null): void {
-    this.db
-      .prepare('INSERT INTO runs (id, thread_id, status, created_at, assistant_version, data) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(r.id, r.thread_id, r.status, r.created_at, assistantVersion, JSON.stringify(r));
+    const json = JSON.stringify(r);
+    this.defer(() =>
+      this.stmt('INSERT INTO runs (id, thread_id, status, created_at, assistant_version, data) VALUES (?, ?, ?, ?, ?, ?)').run(r.id, r.thread_id, r.status, r.created_at, assistantVersion, json),
+    );
   }
 
   updateRun(r: Run): void {
-    this.stmt('UPDATE runs SET status = ?, data = ? WHERE id = ?').run(r.status, JSON.stringify(r), r.id);
+    const json = JSON.stringify(r);
+    this.defer(() => this.stmt('UPDATE runs SET status = ?, data = ? WHERE id = ?').run(r.status, json, r.id));
   }
 
   getRun(id: string): Run | null {
+    this.sync();
     return parse<Run>(this.stmt('SELECT data FROM runs WHERE id = ?').get(id) as { data: string } | undefined);
   }
 
   runAssistantVersion(id: string): number | null {
+    this.sync();
     return (this.stmt('SELECT assistant_version AS v FROM runs WHERE id = ?').get(id) as { v: number | null } | undefined)?.v ?? null;
   }
 
   /** Runs in an active status (queued, in_progress, requires_action, cancelling). */
   activeRuns(): Run[] {
-    const rows = this.db
-      .prepare("SELECT data FROM runs WHERE status IN ('queued','in_progress','requires_action','cancelling') ORDER BY rowid")
+    this.sync();
+    const rows = this.stmt("SELECT data FROM runs WHERE status IN ('queued','in_progress','requires_action','cancelling') ORDER BY rowid")
       .all() as Array<{ data: string }>;
     return rows.map((r) => JSON.parse(r.data) as Run);
   }
 
   /** A thread's runs, newest first. */
   threadRuns(threadId: string): Run[] {
+    this.sync();
     const rows = this.stmt('SELECT data FROM runs WHERE thread_id = ? ORDER BY rowid DESC').all(threadId) as Array<{ data: string }>;
     return rows.map((r) => JSON.parse(r.data) as Run);
   }
 
   upsertStep(s: RunStep): void {
-    this.db
-      .prepare('INSERT INTO run_steps (id, run_id, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data')
-      .run(s.id, s.run_id, JSON.stringify(s));
+    const json = JSON.stringify(s);
+    this.defer(() => this.stmt('INSERT INTO run_steps (id, run_id, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data').run(s.id, s.run_id, json));
   }
 
   getStep(id: string): RunStep | null {
+    this.sync();
     return parse<RunStep>(this.stmt('SELECT data FROM run_steps WHERE id = ?').get(id) as { data: string } | undefined);
   }
 
   /** A run's steps, oldest first. */
   runSteps(runId: string): RunStep[] {
+    this.sync();
     const rows = this.stmt('SELECT data FROM run_steps WHERE run_id = ? ORDER BY rowid').all(runId) as Array<{ data: string }>;
     return rows.map((r) => JSON.parse(r.data) as RunStep);
   }
 
   // Settings -----------------------------------------------------------------
   getSetting(key: string): string | null {
+    this.sync();
     return (this.stmt('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   }
 
   setSetting(key: string, value: string): void {
+    this.sync();
     this.stmt('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 }

@@ -21,15 +21,21 @@ export function defaultHandler(assistantId: string, functionName: string): Funct
 }
 
 export class HandlerStore {
+  private readonly select;
+  private readonly advance;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.select = db.prepare('SELECT * FROM handlers WHERE assistant_id = ? AND function_name = ?');
+    this.advance = db.prepare(
+      'UPDATE handlers SET sequence_index = sequence_index + 1 WHERE assistant_id = ? AND function_name = ? RETURNING sequence_index',
+    );
+  }
 
   get(assistantId: string, functionName: string): FunctionHandler {
-    const row = this.db
-      .prepare('SELECT * FROM handlers WHERE assistant_id = ? AND function_name = ?')
-      .get(assistantId, functionName) as Row | undefined;
+    const row = this.select.get(assistantId, functionName) as Row | undefined;
     return row ? this.fromRow(row) : defaultHandler(assistantId, functionName);
   }
 
@@ -58,9 +64,7 @@ export class HandlerStore {
 
   /** The next index of a sequence mock, advancing the stored position. */
   nextSequenceIndex(assistantId: string, functionName: string): number {
-    const row = this.db
-      .prepare('UPDATE handlers SET sequence_index = sequence_index + 1 WHERE assistant_id = ? AND function_name = ? RETURNING sequence_index')
-      .get(assistantId, functionName) as { sequence_index: number } | undefined;
+    const row = this.advance.get(assistantId, functionName) as { sequence_index: number } | undefined;
     return row ? row.sequence_index - 1 : 0;
   }
 
