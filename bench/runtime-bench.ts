@@ -3,7 +3,6 @@
  * persistence on, and the event log's append rate under concurrent streaming against a raw
  * better-sqlite3 batched insert of the same rows, measured in the same run.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
