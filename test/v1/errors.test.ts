@@ -32,13 +32,13 @@ function request(method: string, path: string, headers: Record<string, string>, 
   });
 }
 
-async function sdkError(promise: Promise<unknown>): Promise<OpenAI.APIError> {
+async function sdkError(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(OpenAI.APIError);
-  return error as OpenAI.APIError;
+  return error as InstanceType<typeof OpenAI.APIError>;
 }
 
 describe('OpenAI error bodies', () => {

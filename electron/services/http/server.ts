@@ -4,13 +4,13 @@
  * the Host/Origin guard (403), the body limit (413) and OpenAI-shaped, stackless errors.
  */
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services-types';
 import { registerBridge } from './bridge/register-bridge';
-import { BAD_JSON_MESSAGE, errorBody, handleError } from './errors';
+import { jsonBodyParser } from './body-parser';
+import { errorBody, handleError } from './errors';
 import { checkRequestOrigin, isLoopbackName, type HostPolicy } from './security';
 import { notFoundHandler, v1Plugin } from './v1';
-import { ApiError } from '../runtime/api-error';
 
 export interface HttpServerOptions {
   services: Services;
@@ -45,34 +45,28 @@ function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-function parseJsonBody(_req: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void): void {
-  if (body.trim() === '') {
-    done(null, undefined);
-    return;
-  }
-  try {
-    done(null, JSON.parse(body));
-  } catch {
-    done(new ApiError(400, BAD_JSON_MESSAGE));
-  }
-}
-
 /** Builds, configures and starts the server; resolves once it listens. */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const host = options.host ?? '127.0.0.1';
   const policy: HostPolicy = { extraHosts: WILDCARD_HOSTS.has(host) || isLoopbackName(host) ? [] : [host] };
   let boundPort: number | null = null;
 
+  const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
   const app = Fastify({
     logger: false,
-    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+    bodyLimit,
     forceCloseConnections: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
+    // Router-level failures (undecodable URL, over-long parameter) get the same error bodies.
+    frameworkErrors: (error, req, reply) => {
+      reply.header('x-request-id', req.id);
+      handleError(error, req, reply);
+    },
     genReqId: () => `req_${randomBytes(16).toString('hex')}`,
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonBody);
+  app.addContentTypeParser('*', jsonBodyParser(bodyLimit));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(notFoundHandler(options.apiKey));
 
