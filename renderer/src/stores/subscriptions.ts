@@ -38,7 +38,15 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
       }
       // A run driven from outside (the /v1 API) may have added messages we have not seen.
       if (event.type === 'thread.run.created' && threadId === openThread) later.run(`messages:${threadId}`, () => void stores.threads.getState().loadMessages(threadId));
-      if (run.status === 'requires_action') void stores.inbox.getState().load(run.id);
+      if (run.status === 'requires_action') {
+        void stores.inbox
+          .getState()
+          .load(run.id)
+          .then(() => {
+            // Bring the inbox forward when the open thread's run waits for us.
+            if ((stores.inbox.getState().runs[run.id]?.calls.length ?? 0) > 0 && stores.ui.getState().threadId === run.thread_id) stores.ui.getState().set({ rightTab: 'inbox' });
+          });
+      }
       else stores.inbox.getState().clear(run.id);
     }
   });

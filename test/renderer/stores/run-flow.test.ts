@@ -30,7 +30,7 @@ describe('run flow through the stores', () => {
   it('waits in requires_action, takes a typed output from the inbox and completes with it', async () => {
     const { a, t } = await setup();
     const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'get_weather city=Paris');
-    const inbox = await until(() => h.stores.inbox.getState().runs[run.id]?.calls.length && h.stores.inbox.getState().runs[run.id], 'pending calls');
+    const inbox = await until(() => (h.stores.inbox.getState().runs[run.id]?.calls.length ?? 0) > 0 && h.stores.inbox.getState().runs[run.id], 'pending calls');
     expect(inbox.calls[0]).toMatchObject({ function: 'get_weather', arguments: '{"city":"Paris"}', validation_errors: null });
     const callId = inbox.calls[0].call_id;
     const live = h.stores.runs.getState().live[run.id];
@@ -54,14 +54,14 @@ describe('run flow through the stores', () => {
     const { a, t } = await setup();
     await h.stores.assistants.getState().setHandler(a.id, 'get_weather', { mode: 'manual', mock: { kind: 'template', output: 'mocked {{city}}' } });
     const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'get_weather city=Oslo');
-    const inbox = await until(() => h.stores.inbox.getState().runs[run.id]?.calls.length && h.stores.inbox.getState().runs[run.id], 'pending');
+    const inbox = await until(() => (h.stores.inbox.getState().runs[run.id]?.calls.length ?? 0) > 0 && h.stores.inbox.getState().runs[run.id], 'pending');
     await h.stores.inbox.getState().choose(run.id, inbox.calls[0].call_id, 'mock');
     expect(h.stores.inbox.getState().drafts[inbox.calls[0].call_id]).toMatchObject({ source: 'mock', output: 'mocked Oslo' });
     await h.stores.inbox.getState().submitAll(run.id, 'requires_action', null);
     await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed', 'completed');
 
     const run2 = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'get_weather city=Rome');
-    const inbox2 = await until(() => h.stores.inbox.getState().runs[run2.id]?.calls.length && h.stores.inbox.getState().runs[run2.id], 'pending 2');
+    const inbox2 = await until(() => (h.stores.inbox.getState().runs[run2.id]?.calls.length ?? 0) > 0 && h.stores.inbox.getState().runs[run2.id], 'pending 2');
     await until(() => h.stores.inbox.getState().drafts[inbox2.calls[0].call_id]?.output === 'mocked Rome', 'remembered mock');
   });
 

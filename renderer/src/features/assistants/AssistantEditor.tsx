@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Assistant } from '../../../../electron/contract/objects';
+import type { HandlerInput } from '../../../../electron/contract/api';
+import { CodeEditor } from '../../components/CodeEditor';
+import { useAssistants, useStores } from '../../stores';
+import { errorMessage } from '../../stores/errors';
+import { blankDraft, fromDraft, toDraft, type AssistantDraft } from './assistant-draft';
+import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
+import { VersionHistory } from './VersionHistory';
+import { MetadataEditor } from './MetadataEditor';
+
+/** Create or edit an assistant. Every save is a new version; versions can be viewed and restored. */
+export function AssistantEditor({ assistant }: { assistant: Assistant | null }) {
+  const stores = useStores();
+  const models = useAssistants((s) => s.models);
+  const storedHandlers = useAssistants((s) => (assistant ? s.handlers[assistant.id] : undefined));
+  const [draft, setDraft] = useState<AssistantDraft>(() => (assistant ? toDraft(assistant) : blankDraft(models[0]?.id)));
+  const [handlers, setHandlers] = useState<HandlerDrafts>({});
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  useEffect(() => {
+    setDraft(assistant ? toDraft(assistant) : blankDraft(stores.assistants.getState().models[0]?.id));
+    setStatus(null);
+    setConfirmDelete(false);
+    if (assistant) void stores.assistants.getState().loadHandlers(assistant.id);
+  }, [assistant, stores]);
+  useEffect(() => {
+    setHandlers(Object.fromEntries((storedHandlers ?? []).map((h) => [h.function_name, { mode: h.mode, auto: h.auto, mock: h.mock }])));
+  }, [storedHandlers]);
+
+  const { problems } = useMemo(() => fromDraft(draft), [draft]);
+  const set = (p: Partial<AssistantDraft>) => setDraft((d) => ({ ...d, ...p }));
+
+  const save = async () => {
+    const { input } = fromDraft(draft);
+    if (!input) return setStatus({ kind: 'error', text: 'Fix the problems marked below before saving.' });
+    setSaving(true);
+    try {
+      const a = assistant ? await stores.assistants.getState().update(assistant.id, input) : await stores.assistants.getState().create(input);
+      const names = new Set(draft.functions.map((f) => f.name));
+      for (const [fn, h] of Object.entries(handlers)) if (names.has(fn)) await stores.assistants.getState().setHandler(a.id, fn, h);
+      stores.ui.getState().set({ assistantId: a.id, view: 'assistant' });
+      setStatus({ kind: 'ok', text: assistant ? 'Saved as a new version.' : 'Assistant created.' });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Could not save: ${errorMessage(e)}` });
+    } finally {
+      setSaving(false);
+    }
+  };
+  const act = (fn: () => Promise<unknown>) => () => void fn().catch((e) => setStatus({ kind: 'error', text: errorMessage(e) }));
+
+  return (
+    <div className="editor" onKeyDown={(e) => e.key === 's' && (e.ctrlKey || e.metaKey) && (e.preventDefault(), void save())}>
+      <header className="main-head">
+        <h1 className="title">{assistant ? assistant.name || assistant.id : 'New assistant'}</h1>
+        {assistant ? <span className="muted mono small">{assistant.id}</span> : null}
+        <span className="spacer" />
+        {assistant ? (
+          <>
+            <button className="btn btn-small" onClick={act(async () => stores.ui.getState().set({ assistantId: (await stores.assistants.getState().duplicate(assistant.id)).id }))}>
+              Duplicate
+            </button>
+            {confirmDelete ? (
+              <button className="btn btn-small btn-danger" autoFocus onClick={act(async () => (await stores.assistants.getState().remove(assistant.id), stores.ui.getState().set({ assistantId: null, view: 'thread' })))}>
+                Delete for good
+              </button>
+            ) : (
+              <button className="btn btn-small" onClick={() => setConfirmDelete(true)}>
+                Delete
+              </button>
+            )}
+          </>
+        ) : null}
+        <button className="btn btn-primary" onClick={() => void save()} disabled={saving} title="Save (Ctrl/Cmd+S)">
+          {saving ? 'Saving…' : assistant ? 'Save version' : 'Create assistant'}
+        </button>
+      </header>
+      {status ? (
+        <div className={status.kind === 'error' ? 'notice notice-error' : 'notice notice-ok'} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </div>
+      ) : null}
+      <div className="editor-scroll">
+        <form className="form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label="Assistant">
+          <div className="field-row">
+            <label className="field grow">
+              <span>Name</span>
+              <input value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="Weather helper" />
+            </label>
+            <label className="field">
+              <span>Model</span>
+              <select value={draft.model} onChange={(e) => set({ model: e.target.value })} aria-invalid={!!problems.model}>
+                {models.some((m) => m.id === draft.model) ? null : <option value={draft.model}>{draft.model || '—'}</option>}
+                {models.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.id} ({m.provider})
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <label className="field">
+            <span>Description</span>
+            <input value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+          </label>
+          <div className="field">
+            <span>Instructions</span>
+            <CodeEditor language="markdown" label="Instructions" value={draft.instructions} onChange={(instructions) => set({ instructions })} minHeight="90px" />
+          </div>
+          <h3>Functions</h3>
+          <FunctionsEditor functions={draft.functions} onChange={(functions) => set({ functions })} handlers={handlers} onHandler={(name: string, h: HandlerInput) => setHandlers((x) => ({ ...x, [name]: h }))} problems={problems} />
+          <h3>Sampling and output</h3>
+          <div className="field-row">
+            <label className="field">
+              <span>Temperature (0–2)</span>
+              <input inputMode="decimal" value={draft.temperature} placeholder="1" onChange={(e) => set({ temperature: e.target.value })} aria-invalid={!!problems.temperature} />
+            </label>
+            <label className="field">
+              <span>top_p (0–1)</span>
+              <input inputMode="decimal" value={draft.top_p} placeholder="1" onChange={(e) => set({ top_p: e.target.value })} aria-invalid={!!problems.top_p} />
+            </label>
+            <label className="field">
+              <span>Response format</span>
+              <select value={draft.response_format} onChange={(e) => set({ response_format: e.target.value as AssistantDraft['response_format'] })}>
+                <option value="auto">auto</option>
+                <option value="text">text</option>
+                <option value="json_object">json_object</option>
+                <option value="json_schema">json_schema</option>
+              </select>
+            </label>
+          </div>
+          {problems.temperature ? <div className="inline-error">{problems.temperature}</div> : null}
+          {problems.top_p ? <div className="inline-error">{problems.top_p}</div> : null}
+          {draft.response_format === 'json_schema' ? (
+            <>
+              <label className="field">
+                <span>Schema name</span>
+                <input value={draft.rf_name} onChange={(e) => set({ rf_name: e.target.value })} aria-invalid={!!problems.rf_name} />
+              </label>
+              {problems.rf_name ? <div className="inline-error">{problems.rf_name}</div> : null}
+              <div className="field">
+                <span>Response schema</span>
+                <CodeEditor language="json" label="Response schema" value={draft.rf_schema} onChange={(rf_schema) => set({ rf_schema })} invalid={!!problems.rf_schema} />
+                {problems.rf_schema ? <div className="inline-error">{problems.rf_schema}</div> : null}
+              </div>
+            </>
+          ) : null}
+          <h3>Metadata</h3>
+          <MetadataEditor rows={draft.metadata} onChange={(metadata) => set({ metadata })} />
+          {problems.metadata ? <div className="inline-error">{problems.metadata}</div> : null}
+        </form>
+        {assistant ? (
+          <section className="versions-section">
+            <h3>Versions</h3>
+            <p className="muted small">Every save is a new version; each run records the version it used.</p>
+            <VersionHistory assistantId={assistant.id} onRestored={() => setStatus({ kind: 'ok', text: 'Restored (saved as a new version).' })} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useRuns, useThreads, useUi } from '../../stores';
+import { activeRun, chatItems, threadRuns } from '../../stores/selectors';
+import { MessageBubble } from './MessageBubble';
+import { RunBlock } from './RunBlock';
+import { Composer } from './Composer';
+import { ThreadHeader } from './ThreadHeader';
+import { useRunActions } from './use-run-actions';
+
+const EMPTY: never[] = [];
+
+/** The open thread: header, messages and runs streaming in, the lock banner and the composer. */
+export function ChatView({ threadId }: { threadId: string }) {
+  const summary = useThreads((s) => s.summaries.find((x) => x.thread.id === threadId));
+  const messages = useThreads((s) => s.messages[threadId] ?? EMPTY);
+  const storedRuns = useThreads((s) => s.runs[threadId]);
+  const live = useRuns((s) => s.live);
+  const runs = useMemo(() => threadRuns(threadId, storedRuns, live), [threadId, storedRuns, live]);
+  const items = useMemo(() => chatItems(messages, runs, live), [messages, runs, live]);
+  const lock = activeRun(runs);
+  const actions = useRunActions();
+  const hasAssistant = useUi((s) => !!s.assistantId);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  // Follow the stream while the user is at the bottom; leave them alone when they scrolled up.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [items]);
+  useEffect(() => {
+    stick.current = true;
+  }, [threadId]);
+
+  return (
+    <div className="chat">
+      <ThreadHeader summary={summary} threadId={threadId} />
+      <div
+        className="chat-scroll"
+        ref={scrollRef}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+        aria-label="Conversation"
+        aria-live="polite"
+      >
+        {items.length === 0 ? (
+          <EmptyState title="This thread is empty">
+            {hasAssistant ? 'Write a message below and press Ctrl/Cmd+Enter to run the assistant.' : 'Create an assistant in the sidebar, then write a message below and press Ctrl/Cmd+Enter.'}
+            <br />
+            Try <code>hello</code>, a function name with arguments like <code>get_weather city=Paris</code>, or <code>[mock:delay=3000]</code> for a slow run.
+          </EmptyState>
+        ) : (
+          items.map((item) => (item.kind === 'message' ? <MessageBubble key={item.message.id} message={item.message} /> : <RunBlock key={item.run.id} run={item.run} parts={item.parts} />))
+        )}
+      </div>
+      {lock ? (
+        <div className="lock-banner" role="status" data-testid="lock-banner">
+          <StatusBadge status={lock.status} />
+          <span>
+            This thread is locked by run <span className="mono">{lock.id}</span> until it ends.
+            {lock.status === 'requires_action' ? ' It is waiting for tool outputs — answer them in the Inbox.' : ''}
+          </span>
+          <span className="spacer" />
+          <button className="btn btn-small btn-danger" onClick={() => void actions.cancel(lock.id)} disabled={lock.status === 'cancelling'} title="Cancel the run (Alt+X)">
+            Cancel run
+          </button>
+        </div>
+      ) : null}
+      <Composer locked={!!lock} />
+    </div>
+  );
+}

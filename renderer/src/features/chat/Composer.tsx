@@ -1,0 +1,60 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useAssistants, useStores, useUi } from '../../stores';
+import { useRunActions } from './use-run-actions';
+
+/** Where the user writes: Ctrl/Cmd+Enter adds the message and runs the chosen assistant. */
+export function Composer({ locked }: { locked: boolean }) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const assistants = useAssistants((s) => s.list);
+  const assistantId = useUi((s) => s.assistantId);
+  const { ui } = useStores();
+  const actions = useRunActions();
+
+  const send = async () => {
+    if (busy) return;
+    setBusy(true);
+    const ok = await actions.send(text);
+    setBusy(false);
+    if (ok) setText('');
+  };
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void send();
+    }
+  };
+
+  return (
+    <div className="composer">
+      <textarea
+        data-composer
+        aria-label="Message"
+        placeholder={locked ? 'A run is active on this thread. Cancel it (Alt+X) or wait to send.' : 'Write a message… Ctrl/Cmd+Enter sends and runs'}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKey}
+        rows={3}
+      />
+      <div className="composer-bar">
+        <label className="inline-field">
+          <span>Assistant</span>
+          <select aria-label="Assistant for the run" value={assistantId ?? ''} onChange={(e) => ui.getState().set({ assistantId: e.target.value || null })}>
+            {assistants.length === 0 ? <option value="">— create an assistant first —</option> : null}
+            {assistantId && !assistants.some((a) => a.id === assistantId) ? <option value="">— choose —</option> : null}
+            {assistants.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name || a.id} · {a.model}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <span className="muted small">Ctrl/Cmd+Enter</span>
+        <button className="btn btn-primary" onClick={() => void send()} disabled={busy || locked || !assistantId} title="Send and run (Ctrl/Cmd+Enter)">
+          {text.trim() ? 'Send & run' : 'Run'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Run } from '../../../../electron/contract/objects';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useRuns, useUi, useStores } from '../../stores';
+import type { RunPart } from '../../stores/selectors';
+import { isActive } from '../../stores/selectors';
+import { MessageBubble } from './MessageBubble';
+import { ToolCallCard } from './ToolCallCard';
+
+/** A run in the chat: a status line, then its tool calls and replies as they stream. */
+export function RunBlock({ run, parts }: { run: Run; parts: RunPart[] }) {
+  const live = useRuns((s) => s.live[run.id]);
+  const { ui } = useStores();
+  const selectedRun = useUi((s) => s.runId);
+  const active = isActive(run.status);
+  return (
+    <div className={`run-block${selectedRun === run.id ? ' selected' : ''}`} data-run-id={run.id} data-run-status={run.status}>
+      <div className="run-line">
+        <StatusBadge status={run.status} />
+        <button className="link mono small" onClick={() => ui.getState().set({ runId: run.id, rightTab: 'timeline' })} title="Show this run on the timeline">
+          {run.id}
+        </button>
+        <span className="muted small">{run.model}</span>
+        {run.usage ? <span className="muted small">{run.usage.total_tokens} tokens</span> : null}
+      </div>
+      {parts.map((p) =>
+        p.kind === 'message' ? (
+          <MessageBubble key={p.message.id} message={p.message} streaming={p.message.status === 'in_progress' && active} />
+        ) : (
+          <div className="tool-calls" key={p.stepId}>
+            {p.calls.map((c) => (
+              <ToolCallCard key={c.id || c.index} call={c} execution={live?.executions[c.id]} invalid={live?.invalidArgs[c.id]} />
+            ))}
+          </div>
+        ),
+      )}
+      {run.last_error ? (
+        <div className="run-error" role="alert">
+          <strong>{run.last_error.code}</strong>: {run.last_error.message}
+        </div>
+      ) : null}
+      {run.status === 'incomplete' ? <div className="run-error">Stopped early: {run.incomplete_details?.reason ?? 'token budget'}</div> : null}
+    </div>
+  );
+}

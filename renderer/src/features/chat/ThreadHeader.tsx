@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { ThreadSummary } from '../../../../electron/contract/api';
+import { useThreadActions } from '../threads/use-thread-actions';
+
+/** The open thread's title (click to rename, kept in metadata.title) and its commands. */
+export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | undefined; threadId: string }) {
+  const actions = useThreadActions();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const title = summary?.title ?? 'Untitled thread';
+  const commit = () => {
+    if (editing != null && editing.trim() && editing !== title) void actions.rename(threadId, editing.trim());
+    setEditing(null);
+  };
+  return (
+    <header className="main-head">
+      {editing != null ? (
+        <input
+          className="title-input"
+          aria-label="Thread title"
+          autoFocus
+          value={editing}
+          onChange={(e) => setEditing(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setEditing(null);
+          }}
+        />
+      ) : (
+        <h1 className="title" title="Click to rename">
+          <button className="title-button" onClick={() => setEditing(title)}>
+            {title}
+          </button>
+        </h1>
+      )}
+      <span className="muted mono small">{threadId}</span>
+      <span className="spacer" />
+      <button className="btn btn-small" onClick={() => setEditing(title)}>
+        Rename
+      </button>
+      <button className="btn btn-small" onClick={() => void actions.duplicate(threadId)}>
+        Duplicate
+      </button>
+      {confirmDelete ? (
+        <>
+          <button className="btn btn-small btn-danger" onClick={() => void actions.remove(threadId)} autoFocus>
+            Delete for good
+          </button>
+          <button className="btn btn-small" onClick={() => setConfirmDelete(false)}>
+            Keep
+          </button>
+        </>
+      ) : (
+        <button className="btn btn-small" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      )}
+    </header>
+  );
+}

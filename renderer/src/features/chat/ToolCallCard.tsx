@@ -1,0 +1,26 @@
+import type { LiveExecution, LiveToolCall } from '../../stores/run-reducer';
+import { JsonBlock } from '../../components/JsonBlock';
+
+/** A function call inside a run: name, (streaming) arguments, then its output once answered. */
+export function ToolCallCard({ call, execution, invalid }: { call: LiveToolCall; execution?: LiveExecution; invalid?: string[] }) {
+  return (
+    <div className="tool-call" data-call-id={call.id}>
+      <div className="tool-call-head">
+        <span className="fn-name">ƒ {call.name || '…'}</span>
+        <span className="muted mono">{call.id}</span>
+        {execution ? <span className="tag">{execution.running ? `${execution.mode} running…` : `${execution.mode}${execution.duration_ms != null ? ` · ${execution.duration_ms} ms` : ''}`}</span> : null}
+      </div>
+      <JsonBlock text={call.arguments} label={`Arguments of ${call.name}`} />
+      {invalid?.length ? <div className="inline-error">Invalid arguments: {invalid.join('; ')}</div> : null}
+      {execution?.error ? <div className="inline-error">Handler error: {execution.error}</div> : null}
+      {call.output != null ? (
+        <div className="tool-output">
+          <span className="muted">output</span>
+          <JsonBlock text={call.output} label={`Output of ${call.name}`} />
+        </div>
+      ) : (
+        <div className="muted small">waiting for output…</div>
+      )}
+    </div>
+  );
+}
