@@ -1,9 +1,14 @@
 /**
- * PLACEHOLDER owned by the shell/bridge work (issue 4): picks the transport — the preload
- * bridge inside Electron, HTTP + SSE in browser mode.
+ * Picks the transport for the UI: the preload bridge inside the Electron window, HTTP + SSE
+ * in browser mode. Both carry the same RunLensApi calls and RunLensEvents pushes.
  */
 import type { RunLensBridge } from '../../../electron/contract/api';
+import { createHttpBridge } from './http-bridge';
 
+export { BridgeError } from './bridge-error';
+export { createHttpBridge } from './http-bridge';
+
+/** The bridge this page should use; call once at startup. */
 export function createBridge(): RunLensBridge {
-  throw new Error('createBridge: the bridge transports are landing (issue 4)');
+  return window.runlens ?? createHttpBridge();
 }

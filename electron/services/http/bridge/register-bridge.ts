@@ -1,16 +1,68 @@
 /**
- * PLACEHOLDER owned by the shell/bridge work (issue 4): registers the browser UI (static
- * files), the one-time-token login and the RunLensApi over HTTP + SSE on the shared app.
+ * Browser mode on the shared server: the one-time-token login, the built UI, and the
+ * RunLensApi over HTTP (`POST /api/call/<domain.method>`) and SSE (`GET /api/events`) — the
+ * same calls and pushes the Electron window gets over IPC. Everything but the login needs the
+ * session cookie; the server's Host/Origin guards and body limits apply before these routes.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services-types';
+import { dispatchCall } from './dispatch';
+import { documentHeaders } from './csp';
+import { registerEventStream } from './event-stream';
+import { LINK_USED_PAGE, LOGIN_REQUIRED_PAGE, NOTICE_CSP } from './notice-page';
+import { SessionAuth } from './session-auth';
+import { defaultRendererDir, sendUiPath } from './static-ui';
 
 export interface BridgeOptions {
   services: Services;
   /** One-time login token for the UI link printed at start. */
   loginToken: string;
+  /** The built renderer; `out/renderer` of the repo by default. */
+  rendererDir?: string;
 }
 
-export function registerBridge(_app: FastifyInstance, _options: BridgeOptions): void {
-  // Filled in by the bridge work.
+const RESERVED_PREFIXES = ['/v1/', '/api/'];
+
+function sendNotice(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).headers({ ...documentHeaders(NOTICE_CSP), 'content-type': 'text/html; charset=utf-8' }).send(html);
+}
+
+/** Registers the login, the bridge API, the event stream and the UI on `app`. */
+export function registerBridge(app: FastifyInstance, options: BridgeOptions): void {
+  const auth = new SessionAuth(options.loginToken);
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
+
+  /** Lets an API request through, or answers 401 and returns false. */
+  const apiGuard = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    if (auth.isAuthenticated(request)) return true;
+    reply.code(401).send({ error: { message: 'Not logged in: open the UI link printed in the terminal.', type: 'invalid_request_error', param: null, code: 'login_required' } });
+    return false;
+  };
+
+  app.get('/login', async (request, reply) => {
+    const token = (request.query as Record<string, unknown>).token;
+    if (typeof token === 'string' && auth.login(request, reply, token)) {
+      return reply.code(302).headers({ location: '/', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).send();
+    }
+    if (auth.isAuthenticated(request)) return reply.code(302).headers({ location: '/', 'cache-control': 'no-store' }).send();
+    return sendNotice(reply, 401, LINK_USED_PAGE);
+  });
+
+  app.post('/api/call/:name', async (request, reply) => {
+    if (!apiGuard(request, reply)) return reply;
+    const outcome = await dispatchCall(options.services.api, (request.params as { name: string }).name, request.body);
+    if (outcome.ok) return reply.header('cache-control', 'no-store').send(outcome.result === undefined ? {} : { result: outcome.result });
+    const { message, status, type, code } = outcome.error;
+    return reply.code(status).send({ error: { message, type, param: null, code } });
+  });
+
+  registerEventStream(app, options.services, apiGuard);
+
+  // The UI: any GET outside /v1 and /api. Unknown /v1 and /api paths keep the server's own 404.
+  app.get('/*', async (request, reply) => {
+    const urlPath = request.url.split('?')[0];
+    if (RESERVED_PREFIXES.some((prefix) => urlPath.startsWith(prefix))) return reply.callNotFound();
+    if (!auth.isAuthenticated(request)) return sendNotice(reply, 401, LOGIN_REQUIRED_PAGE);
+    return (await sendUiPath(reply, rendererDir, urlPath)) ?? reply.callNotFound();
+  });
 }

@@ -1,0 +1,19 @@
+/**
+ * IPC channel names, derived from the contract's method names. Only electron/main and
+ * electron/preload use them; nothing else knows IPC exists.
+ */
+import type { RunLensMethodName } from '../contract/api';
+
+/** The invoke channel of one contract method: `runlens:assistants.list`. */
+export function channelFor(name: RunLensMethodName): `runlens:${RunLensMethodName}` {
+  return `runlens:${name}`;
+}
+
+/** Main → renderer: every push, as `(name, payload)`. */
+export const PUSH_CHANNEL = 'runlens:push';
+
+/** Renderer → main: the renderer listens now; queued pushes may be delivered. */
+export const READY_CHANNEL = 'runlens:ready';
+
+/** What an invoke handler resolves with (IPC would drop an Error's fields, so errors travel as data). */
+export type { CallOutcome as IpcResult } from '../services/http/bridge/dispatch';

@@ -1,0 +1,88 @@
+/**
+ * The browser-mode transport: each RunLensApi call is `POST /api/call/<domain.method>` with the
+ * arguments as a JSON array, and the pushes arrive over `GET /api/events` (SSE). The session
+ * cookie rides along; the page never sees a token.
+ */
+import type { RunLensBridge, RunLensEventName, RunLensEvents, RunLensMethodName } from '../../../electron/contract/api';
+import { apiFromCall } from '../../../electron/contract/api-from-call';
+import { BridgeError } from './bridge-error';
+import { PushListeners } from './push-listeners';
+import { openSseReader } from './sse-reader';
+
+export interface HttpBridgeOptions {
+  /** Where the server is; '' (same origin) in the browser. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Headers sent with every call and the stream (tests use a Cookie header; browsers send cookies themselves). */
+  headers?: Record<string, string>;
+}
+
+const PUSH_NAMES: readonly RunLensEventName[] = ['run.event', 'entity.changed'];
+
+/** Drops trailing `undefined` arguments, which JSON would turn into `null` and defeat defaults. */
+function trimArgs(args: unknown[]): unknown[] {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  return args.slice(0, end);
+}
+
+async function errorFrom(response: Response): Promise<BridgeError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: fall through to the status text.
+  }
+  const error = (body as { error?: { message?: unknown; type?: unknown; code?: unknown } } | null)?.error;
+  const message = typeof error?.message === 'string' ? error.message : `Request failed with status ${response.status}`;
+  return new BridgeError(message, response.status, typeof error?.type === 'string' ? error.type : 'server_error', typeof error?.code === 'string' ? error.code : null);
+}
+
+/** A bridge that talks to a RunLens server over HTTP + SSE. */
+export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge & { close(): void } {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const extraHeaders = options.headers ?? {};
+  const listeners = new PushListeners();
+  let stream: { close(): void } | null = null;
+
+  const call = async (name: RunLensMethodName, args: unknown[]): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...extraHeaders },
+        body: JSON.stringify(trimArgs(args)),
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      throw new BridgeError(`RunLens is not reachable: ${error instanceof Error ? error.message : String(error)}`, 0, 'connection_error');
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return ((await response.json()) as { result?: unknown }).result;
+  };
+
+  const ensureStream = () => {
+    stream ??= openSseReader({
+      url: `${baseUrl}/api/events`,
+      fetch: (input, init) => doFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...extraHeaders } }),
+      onMessage: ({ event, data }) => {
+        const name = PUSH_NAMES.find((n) => n === event);
+        if (name) listeners.emit(name, JSON.parse(data) as RunLensEvents[typeof name]);
+      },
+    });
+  };
+
+  return {
+    api: apiFromCall(call),
+    on(name, listener) {
+      const off = listeners.on(name, listener);
+      ensureStream();
+      return off;
+    },
+    close() {
+      stream?.close();
+      stream = null;
+    },
+  };
+}
