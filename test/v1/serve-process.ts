@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -44,9 +43,15 @@ export function tempDir(prefix = 'runlens-v1-'): string {
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
   const dataDir = options.dataDir ?? tempDir();
   const keyArgs = options.apiKey === null || options.keyFlag === false ? [] : ['--api-key', options.apiKey ?? 'test-key'];
-  const args = ['electron/services/cli/serve.ts', '--port', '0', '--data-dir', dataDir, ...keyArgs, ...(options.args ?? [])];
+  // Node itself with the tsx loader (not the tsx wrapper), so signals such as SIGKILL hit the server.
+  const args = ['--import', 'tsx', 'electron/services/cli/serve.ts', '--port', '0', '--data-dir', dataDir, ...keyArgs, ...(options.args ?? [])];
   const env = { ...process.env, RUNLENS_PORT: '', RUNLENS_DB: '', RUNLENS_API_KEY: '', RUNLENS_DATA_DIR: '', ...options.env };
-  const child = spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -54,7 +59,10 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const { url, uiUrl } = await new Promise<{ url: string; uiUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${out}`));
+    }, 20_000);
     const check = (): void => {
       const m = /RunLens listening on (http:\/\/\S+)\n[\s\S]*?UI: (\S+)\n/.exec(out);
       if (m) {
@@ -68,6 +76,11 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
       reject(new Error(`server exited early:\n${out}`));
     });
   });
+  const apiKeyFile = path.join(dataDir, 'api-key');
+  if (options.apiKey === null && !fs.existsSync(apiKeyFile)) {
+    child.kill('SIGKILL');
+    throw new Error(`no generated api-key file in ${dataDir}`);
+  }
   const apiKey = options.apiKey === null ? fs.readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim() : (options.apiKey ?? 'test-key');
   return {
     child,
