@@ -191,6 +191,40 @@ describe('streaming', () => {
     expect(final.status).toBe('completed');
   });
 
+  it('raw SDK streams: runs.create, threads.createAndRun and submitToolOutputs with stream:true, and createAndStream', async () => {
+    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_time zone=UTC' }] });
+    const first = await client.beta.threads.runs.create(thread.id, { assistant_id: assistantId, stream: true });
+    const names: string[] = [];
+    let run: OpenAI.Beta.Threads.Run | null = null;
+    for await (const event of first) {
+      names.push(event.event);
+      if (event.event === 'thread.run.requires_action') run = event.data;
+    }
+    expect(names[0]).toBe('thread.run.created');
+    expect(names[names.length - 1]).toBe('thread.run.requires_action');
+    const callId = run!.required_action!.submit_tool_outputs.tool_calls[0].id;
+    const second = await client.beta.threads.runs.submitToolOutputs(run!.id, { thread_id: thread.id, tool_outputs: [{ tool_call_id: callId, output: 'noon' }], stream: true });
+    const names2: string[] = [];
+    for await (const event of second) names2.push(event.event);
+    expect(names2[0]).toBe('thread.run.step.completed');
+    expect(names2[names2.length - 1]).toBe('thread.run.completed');
+
+    const both = await client.beta.threads.createAndRun({ assistant_id: assistantId, thread: { messages: [{ role: 'user', content: 'yo' }] }, stream: true });
+    const names3: string[] = [];
+    for await (const event of both) names3.push(event.event);
+    expect(names3.slice(0, 2)).toEqual(['thread.created', 'thread.run.created']);
+    expect(names3[names3.length - 1]).toBe('thread.run.completed');
+
+    const plain = await client.beta.threads.createAndRun({ assistant_id: assistantId, thread: { messages: [{ role: 'user', content: 'plain' }] } });
+    expect(plain.status).toBe('queued');
+    expect((await client.beta.threads.runs.poll(plain.id, { thread_id: plain.thread_id }, { pollIntervalMs: 10 })).status).toBe('completed');
+
+    await client.beta.threads.messages.create(plain.thread_id, { role: 'user', content: 'again' });
+    const legacy = client.beta.threads.runs.createAndStream(plain.thread_id, { assistant_id: assistantId });
+    expect((await legacy.finalRun()).status).toBe('completed');
+    expect((await legacy.finalMessages())[0].content[0]).toMatchObject({ text: { value: 'Echo: again' } });
+  });
+
   it('validation failures on stream:true are ordinary JSON errors', async () => {
     const thread = await client.beta.threads.create();
     const res = await post(`/threads/${thread.id}/runs`, { assistant_id: assistantId, stream: true, temperature: 'hot' });
