@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { useAssistants, useStores, useUi } from '../stores';
 import { AssistantEditor } from '../features/assistants/AssistantEditor';
@@ -14,6 +15,12 @@ import { ThemeSwitch, useApplyTheme } from './theme';
 function Notice() {
   const notice = useUi((s) => s.notice);
   const { ui } = useStores();
+  // Confirmations fade on their own; errors stay until dismissed.
+  useEffect(() => {
+    if (notice?.kind !== 'info') return;
+    const t = setTimeout(() => ui.getState().set({ notice: null }), 4000);
+    return () => clearTimeout(t);
+  }, [notice, ui]);
   if (!notice) return null;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">

@@ -4,8 +4,22 @@
  * it?). Ajv does the work; its errors are rewritten with a path a person can follow.
  */
 import Ajv, { type ErrorObject } from 'ajv';
+import { liteSchemaProblems, liteValidate } from './json-schema-lite';
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true });
+const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, logger: false });
+
+/**
+ * Ajv generates code with `new Function`, which a strict CSP (no 'unsafe-eval') refuses.
+ * The first EvalError switches to the interpreting checker for the rest of the session.
+ */
+let ajvUsable = true;
+/** For tests: force the CSP-safe checker (false) or allow Ajv again (true). */
+export function setAjvEnabled(enabled: boolean): void {
+  ajvUsable = enabled;
+}
+function isEvalRefused(e: unknown): boolean {
+  return e instanceof EvalError || (e instanceof Error && /unsafe-eval|Content Security Policy|evaluate a string/i.test(e.message));
+}
 
 export interface SchemaProblem {
   /** Where, as a dotted path (`properties.city.type`), or '' for the whole document. */
@@ -91,9 +105,17 @@ export function checkParametersSchema(text: string): SchemaProblem[] {
     return [{ path: '', message: 'The parameters must be a JSON object describing an object schema, e.g. {"type":"object","properties":{}}' }];
   }
   const problems: SchemaProblem[] = [];
-  if (!ajv.validateSchema(schema)) {
-    problems.push(...(ajv.errors ?? []).map((e) => describeAjvError(e, 'schema')));
+  let checked = false;
+  if (ajvUsable) {
+    try {
+      if (!ajv.validateSchema(schema)) problems.push(...(ajv.errors ?? []).map((e) => describeAjvError(e, 'schema')));
+      checked = true;
+    } catch (e) {
+      if (!isEvalRefused(e)) throw e;
+      ajvUsable = false;
+    }
   }
+  if (!checked) problems.push(...liteSchemaProblems(schema));
   const s = schema as Record<string, unknown>;
   if (s.type !== 'object') problems.push({ path: 'type', message: 'type must be "object": function arguments are always a JSON object' });
   const props = (typeof s.properties === 'object' && s.properties) || {};
@@ -119,11 +141,16 @@ export function checkArguments(args: string, schema: Record<string, unknown> | u
   const parsed = parseJson(args || '{}');
   if (!parsed.ok) return [parsed.problem];
   if (!schema) return [];
+  if (!ajvUsable) return dedupe(liteValidate(schema, parsed.value));
   try {
     const validate = ajv.compile(schema);
     if (validate(parsed.value)) return [];
     return dedupe((validate.errors ?? []).map((e) => describeAjvError(e, 'arguments')));
   } catch (e) {
+    if (isEvalRefused(e)) {
+      ajvUsable = false;
+      return dedupe(liteValidate(schema, parsed.value));
+    }
     return [{ path: '', message: `The function's schema cannot be used: ${e instanceof Error ? e.message : String(e)}` }];
   }
 }

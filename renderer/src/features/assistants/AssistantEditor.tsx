@@ -22,7 +22,6 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
 
   useEffect(() => {
     setDraft(assistant ? toDraft(assistant) : blankDraft(stores.assistants.getState().models[0]?.id));
-    setStatus(null);
     setConfirmDelete(false);
     if (assistant) void stores.assistants.getState().loadHandlers(assistant.id);
   }, [assistant, stores]);
@@ -41,8 +40,9 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
       const a = assistant ? await stores.assistants.getState().update(assistant.id, input) : await stores.assistants.getState().create(input);
       const names = new Set(draft.functions.map((f) => f.name));
       for (const [fn, h] of Object.entries(handlers)) if (names.has(fn)) await stores.assistants.getState().setHandler(a.id, fn, h);
-      stores.ui.getState().set({ assistantId: a.id, view: 'assistant' });
-      setStatus({ kind: 'ok', text: assistant ? 'Saved as a new version.' : 'Assistant created.' });
+      // The editor remounts for a new assistant, so the confirmation goes to the app-wide notice.
+      stores.ui.getState().set({ assistantId: a.id, view: 'assistant', notice: { kind: 'info', text: assistant ? 'Saved as a new version.' : 'Assistant created.' } });
+      setStatus(null);
     } catch (e) {
       setStatus({ kind: 'error', text: `Could not save: ${errorMessage(e)}` });
     } finally {
@@ -155,7 +155,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
           <section className="versions-section">
             <h3>Versions</h3>
             <p className="muted small">Every save is a new version; each run records the version it used.</p>
-            <VersionHistory assistantId={assistant.id} onRestored={() => setStatus({ kind: 'ok', text: 'Restored (saved as a new version).' })} />
+            <VersionHistory assistantId={assistant.id} onRestored={() => stores.ui.getState().set({ notice: { kind: 'info', text: 'Restored (saved as a new version).' } })} />
           </section>
         ) : null}
       </div>
