@@ -27,6 +27,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The Content-Type for a file by its extension. */
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
 /**
  * Where the built renderer is: RUNLENS_RENDERER_DIR, else `out/renderer` under the nearest
  * folder (upwards from this file) that has a package.json — the repo root both from source
@@ -87,7 +92,7 @@ export async function sendUiPath(reply: FastifyReply, root: string, urlPath: str
   const immutable = file.startsWith(path.join(root, 'assets') + path.sep);
   return reply
     .headers({
-      'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'x-content-type-options': 'nosniff',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     })
