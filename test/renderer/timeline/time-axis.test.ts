@@ -51,3 +51,12 @@ describe('TimeAxis', () => {
     expect(axis.end).toBe(10);
   });
 });
+
+describe('TimeAxis.mapper', () => {
+  it('gives the same x as x() in any order of calls', () => {
+    const axis = new TimeAxis(500);
+    for (const t of [10, 60, 5_000, 5_100, 60_000, 60_010]) axis.push(t);
+    const f = axis.mapper(3, 24);
+    for (const t of [10, 35, 60, 2_000, 5_000, 5_050, 30_000, 60_005, 0, 60_005, 20, 5_100, 70_000]) expect(f(t)).toBeCloseTo(axis.x(t, 3, 24), 9);
+  });
+});

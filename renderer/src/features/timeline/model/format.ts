@@ -12,7 +12,9 @@ export function formatDuration(ms: number): string {
 export function formatOffset(ms: number): string {
   if (ms < 1000) return `+${Math.round(ms)} ms`;
   if (ms < 60_000) return `+${(ms / 1000).toFixed(3)} s`;
-  return `+${formatDuration(ms)}`;
+  const m = Math.floor(ms / 60_000);
+  const s = ((ms % 60_000) / 1000).toFixed(3).padStart(6, '0');
+  return m < 60 ? `+${m}:${s}` : `+${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${s}`;
 }
 
 /** Status names as people read them. */

@@ -1,6 +1,6 @@
 /**
  * The run state machine of assistants-api.md §3 as a fixed graph (nodes with positions in a
- * 720×250 box, every legal edge), so the diagram can highlight the edges a run took.
+ * 720×270 box, every legal edge), so the diagram can highlight the edges a run took.
  */
 import type { RunStatus } from '../../../../../electron/contract/objects';
 import type { EdgeStat, TimelineModel } from './types';
@@ -14,16 +14,16 @@ export interface LifecycleNode {
 }
 
 export const LIFECYCLE_NODES: readonly LifecycleNode[] = [
-  { id: 'start', x: 30, y: 60 },
-  { id: 'queued', x: 130, y: 60 },
-  { id: 'in_progress', x: 300, y: 60 },
-  { id: 'requires_action', x: 500, y: 60 },
-  { id: 'cancelling', x: 500, y: 150 },
-  { id: 'completed', x: 170, y: 225 },
-  { id: 'incomplete', x: 290, y: 225 },
-  { id: 'failed', x: 410, y: 225 },
-  { id: 'cancelled', x: 540, y: 225 },
-  { id: 'expired', x: 660, y: 225 },
+  { id: 'start', x: 16, y: 70 },
+  { id: 'queued', x: 110, y: 70 },
+  { id: 'in_progress', x: 340, y: 70 },
+  { id: 'requires_action', x: 600, y: 70 },
+  { id: 'cancelling', x: 600, y: 160 },
+  { id: 'completed', x: 120, y: 240 },
+  { id: 'incomplete', x: 245, y: 240 },
+  { id: 'failed', x: 370, y: 240 },
+  { id: 'cancelled', x: 500, y: 240 },
+  { id: 'expired', x: 660, y: 240 },
 ];
 
 /** Every transition the runtime may take. */

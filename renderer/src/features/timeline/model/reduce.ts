@@ -15,6 +15,8 @@ import { TimeAxis } from './time-axis';
 import type { CallBar, MarkerKind, ModelResponseData, StepBar, TimelineModel } from './types';
 
 const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'incomplete', 'failed', 'cancelled', 'expired']);
+/** Edge times kept per edge: the first ones and, in the last slot, the latest. */
+const EDGE_TIMES_KEPT = 24;
 const STEP_TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled', 'expired']);
 
 /** True for statuses after which nothing more happens to a run. */
@@ -142,7 +144,8 @@ function setStatus(m: TimelineModel, status: RunStatus, ev: RunEventRecord): voi
   const edge = m.edges.get(key);
   if (edge) {
     edge.count++;
-    edge.times.push(ev.ts);
+    if (edge.times.length < EDGE_TIMES_KEPT) edge.times.push(ev.ts);
+    else edge.times[EDGE_TIMES_KEPT - 1] = ev.ts;
   } else m.edges.set(key, { from, to: status, count: 1, times: [ev.ts] });
   const open = m.segments[m.segments.length - 1];
   if (open && open.end === null) {

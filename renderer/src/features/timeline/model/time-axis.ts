@@ -94,6 +94,33 @@ export class TimeAxis {
     return (p.u0 + (t - p.t0)) * scale + p.g0 * gapPx;
   }
 
+  /**
+   * `x` as a closure that remembers the last piece it used: walking times in order (as the
+   * lanes do) costs O(1) per call instead of a binary search.
+   */
+  mapper(scale: number, gapPx: number): (t: number) => number {
+    const pieces = this.pieces;
+    let k = 0;
+    return (t: number) => {
+      const n = pieces.length;
+      if (!n) return 0;
+      let p = pieces[k];
+      if (!(t >= p.t0 && (k + 1 >= n || t < pieces[k + 1].t0))) {
+        if (k + 1 < n && t >= pieces[k + 1].t0 && (k + 2 >= n || t < pieces[k + 2].t0)) k++;
+        else {
+          if (t <= pieces[0].t0) return (t - pieces[0].t0) * scale;
+          k = this.pieceAt(t);
+        }
+        p = pieces[k];
+      }
+      if (p.gap) {
+        const f = p.t1 > p.t0 ? Math.min(1, (t - p.t0) / (p.t1 - p.t0)) : 1;
+        return p.u0 * scale + (p.g0 + f) * gapPx;
+      }
+      return (p.u0 + (t - p.t0)) * scale + p.g0 * gapPx;
+    };
+  }
+
   /** The inverse of `x`. */
   time(x: number, scale: number, gapPx: number): number {
     if (!this.pieces.length) return 0;

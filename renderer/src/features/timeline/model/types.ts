@@ -123,6 +123,7 @@ export interface EdgeStat {
   from: RunStatus | 'start';
   to: RunStatus;
   count: number;
+  /** When it was taken: the first 23 times, then the latest in the last slot. */
   times: number[];
 }
 

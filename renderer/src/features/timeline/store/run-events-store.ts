@@ -64,6 +64,7 @@ export class RunEventsStore {
       const events = await this.bridge.api.runs.events(this.runId, this.lastSeq);
       if (this.stopped) return;
       this.ingest(events);
+      if (this.loading && typeof performance !== 'undefined') performance.mark('timeline-events-applied');
       this.error = null;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@
 import type { TimeAxis } from '../model/time-axis';
 import type { CallBar, MarkerKind, StepBar, TimelineModel } from '../model/types';
 import { formatDuration, formatOffset, statusLabel } from '../model/format';
-import { GAP_PX, LABEL_W, RULER_H, firstVisible, screenX, timeAtX, type Lane, type LaneLayout, type Viewport } from './layout';
+import { GAP_PX, LABEL_W, RULER_H, firstVisible, timeAtX, type Lane, type LaneLayout, type Viewport } from './layout';
 import type { CanvasTheme } from './theme';
 
 export interface DrawOptions {
@@ -66,23 +66,71 @@ function niceInterval(scale: number, minPx: number): number {
   return 10 * p;
 }
 
+/**
+ * Fills bars, rasterising those thinner than a pixel into per-column buckets (the colour
+ * covering most of the column wins) that `flush` paints as runs. Zoomed out over 10,000
+ * steps this turns tens of thousands of fills into about one per pixel column and lane.
+ */
 class Painter {
-  private lastPx = -Infinity;
-  private lastColor = '';
-  constructor(private readonly ctx: CanvasRenderingContext2D) {}
-  reset(): void {
-    this.lastPx = -Infinity;
-    this.lastColor = '';
+  private palette: Array<{ color: string; alpha: number }> = [];
+  private keys = new Map<string, number>();
+  private rows = new Map<number, { h: number; color: Int32Array; cov: Float32Array }>();
+  constructor(private readonly ctx: CanvasRenderingContext2D, private readonly width: number) {}
+
+  private key(color: string, alpha: number): number {
+    const k = `${color}|${alpha}`;
+    let i = this.keys.get(k);
+    if (i === undefined) {
+      i = this.palette.length;
+      this.palette.push({ color, alpha });
+      this.keys.set(k, i);
+    }
+    return i;
   }
-  /** Fills a bar; returns false when it was merged into the previous pixel. */
-  bar(x0: number, x1: number, y: number, h: number, color: string, minW = 1): boolean {
-    const w = Math.max(minW, x1 - x0);
-    if (x1 - x0 < 1 && Math.floor(x0) <= this.lastPx && color === this.lastColor) return false;
-    if (color !== this.lastColor) this.ctx.fillStyle = color;
-    this.lastColor = color;
-    this.ctx.fillRect(x0, y, w, h);
-    this.lastPx = Math.floor(x0 + w);
+
+  /** Fills a bar; returns false when it went into the sub-pixel raster instead. */
+  bar(x0: number, x1: number, y: number, h: number, color: string, minW = 1, alpha = 1): boolean {
+    const w = x1 - x0;
+    if (w < 1) {
+      const col = Math.floor(x0);
+      if (col < 0 || col >= this.width) return false;
+      let row = this.rows.get(y);
+      if (!row) {
+        row = { h, color: new Int32Array(this.width).fill(-1), cov: new Float32Array(this.width) };
+        this.rows.set(y, row);
+      }
+      const cov = Math.max(w, 0.001) + (minW > 1 ? 0.5 : 0);
+      if (cov >= row.cov[col]) {
+        row.cov[col] = cov;
+        row.color[col] = this.key(color, alpha);
+      }
+      return false;
+    }
+    this.ctx.globalAlpha = alpha;
+    this.ctx.fillStyle = color;
+    this.ctx.fillRect(x0, y, Math.max(minW, w), h);
+    this.ctx.globalAlpha = 1;
     return true;
+  }
+
+  /** Paints the rasterised columns as runs of one colour. */
+  flush(): void {
+    for (const [y, row] of this.rows) {
+      let runStart = 0;
+      for (let c = 1; c <= this.width; c++) {
+        if (c < this.width && row.color[c] === row.color[runStart]) continue;
+        const k = row.color[runStart];
+        if (k >= 0) {
+          const p = this.palette[k];
+          this.ctx.globalAlpha = p.alpha;
+          this.ctx.fillStyle = p.color;
+          this.ctx.fillRect(runStart, y, c - runStart, row.h);
+        }
+        runStart = c;
+      }
+    }
+    this.ctx.globalAlpha = 1;
+    this.rows.clear();
   }
 }
 
@@ -101,10 +149,13 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   }
   const tL = timeAtX(axis, vp, LABEL_W);
   const tR = timeAtX(axis, vp, W);
-  const sx = (t: number) => screenX(axis, vp, t);
+  const toWorld = axis.mapper(vp.scale, GAP_PX);
+  const shift = LABEL_W - vp.offset;
+  const sx = (t: number) => toWorld(t) + shift;
+  const tAt = (x: number) => timeAtX(axis, vp, x);
   const lane = (id: Lane['id']) => layout.lanes.find((l) => l.id === id)!;
   const base = model.firstTs ?? axis.start;
-  const painter = new Painter(ctx);
+  const painter = new Painter(ctx, Math.ceil(W));
 
   ctx.save();
   ctx.beginPath();
@@ -138,7 +189,6 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   // status segments
   const ls = lane('status');
   ctx.font = `11px ${th.font}`;
-  painter.reset();
   for (let i = firstVisible(model.segments, tL, (s) => s.start); i < model.segments.length; i++) {
     const s = model.segments[i];
     if (s.start > tR) break;
@@ -147,7 +197,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
     const x1 = sx(end);
     const color = th.st[s.status] ?? th.fgMuted;
     if (s.end !== null && s.end === s.start) {
-      painter.bar(x0 - 1.5, x0 + 1.5, ls.y - 2, ls.h + 4, color, 3);
+      ctx.fillStyle = color;
+      ctx.fillRect(x0 - 1.5, ls.y - 2, 3, ls.h + 4);
       ctx.fillStyle = th.fg;
       if (i === model.segments.length - 1) label(ctx, statusLabel(s.status), x0 + 5, ls.y + ls.h / 2, 120);
       continue;
@@ -156,13 +207,13 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
     if (x1 - x0 > 40) {
       ctx.fillStyle = th.bg;
       label(ctx, `${statusLabel(s.status)} ${formatDuration(end - s.start)}`, Math.max(x0, LABEL_W) + 4, ls.y + ls.h / 2, Math.min(x1, W) - Math.max(x0, LABEL_W) - 8);
-      painter.reset();
     }
   }
 
+  painter.flush();
+
   // model rounds
   const lm = lane('model');
-  painter.reset();
   ctx.font = `10px ${th.font}`;
   for (let i = firstVisible(model.rounds, tL, (r) => r.start); i < model.rounds.length; i++) {
     const r = model.rounds[i];
@@ -170,31 +221,48 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
     const x0 = sx(r.start);
     const x1 = sx(r.end ?? o.openEnd);
     const color = r.response?.error ? th.danger : th.fgMuted;
-    if (!painter.bar(x0, x1, lm.y + 2, lm.h - 4, color, 2)) continue;
+    if (!painter.bar(x0, x1, lm.y + 2, lm.h - 4, color, 2)) {
+      i = skipColumn(model.rounds, i, x0, (r) => r.start, tAt);
+      continue;
+    }
     if (x1 - x0 > 60) {
       ctx.fillStyle = th.fg;
       label(ctx, `round ${r.round}`, x1 + 3, lm.y + lm.h / 2, 70);
     }
   }
 
+  painter.flush();
+
   // steps and their calls
   const lst = lane('steps');
   const lc = lane('calls');
   const stepsFrom = firstVisible(model.steps, tL, (s) => s.start);
-  painter.reset();
   ctx.font = `11px ${th.font}`;
   for (let i = stepsFrom; i < model.steps.length; i++) {
     const s = model.steps[i];
     if (s.start > tR) break;
-    drawStep(ctx, painter, s, sx, lst, th, o, W);
+    if (!drawStep(ctx, painter, s, sx, lst, th, o, W)) i = skipColumn(model.steps, i, sx(s.start), (s) => s.start, tAt);
   }
-  painter.reset();
+  painter.flush();
+  for (const id of [o.hoverStepId, o.selectedStepId]) {
+    const s = id ? model.stepById.get(id) : undefined;
+    if (!s) continue;
+    const x0 = sx(s.start);
+    const x1 = sx(s.end ?? o.openEnd);
+    ctx.strokeStyle = id === o.selectedStepId ? th.fg : th.fgMuted;
+    ctx.lineWidth = id === o.selectedStepId ? 2 : 1;
+    ctx.strokeRect(x0 - 1, lst.y - 1, Math.max(3, x1 - x0) + 2, lst.h + 2);
+  }
   ctx.font = `10px ${th.font}`;
   for (let i = stepsFrom; i < model.steps.length; i++) {
     const s = model.steps[i];
     if (s.start > tR) break;
     for (const c of s.calls) drawCall(ctx, painter, c, sx, lc, layout, th, o);
+    const x0 = sx(s.start);
+    if (sx(s.end ?? o.openEnd) - x0 < 1) i = skipColumn(model.steps, i, x0, (s) => s.start, tAt);
   }
+
+  painter.flush();
 
   // markers
   const lk = lane('markers');
@@ -257,30 +325,34 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.fillRect(LABEL_W - 1, 0, 1, H);
 }
 
-function drawStep(ctx: CanvasRenderingContext2D, painter: Painter, s: StepBar, sx: (t: number) => number, l: Lane, th: CanvasTheme, o: DrawOptions, W: number): void {
+/**
+ * Level of detail: once a sub-pixel item has claimed its pixel column, later items that
+ * start in the same column are skipped (binary search), so a zoomed-out lane costs about one
+ * visit per column. Returns the index to continue from (the loop adds one).
+ */
+function skipColumn<T>(items: readonly T[], i: number, x0: number, start: (item: T) => number, tAt: (x: number) => number): number {
+  const next = tAt(Math.floor(x0) + 1);
+  return Math.max(i, firstVisible(items, next, start) - 1);
+}
+
+/** Returns false when the step was thinner than a pixel. */
+function drawStep(ctx: CanvasRenderingContext2D, painter: Painter, s: StepBar, sx: (t: number) => number, l: Lane, th: CanvasTheme, o: DrawOptions, W: number): boolean {
   const x0 = sx(s.start);
   const x1 = sx(s.end ?? o.openEnd);
-  const color = s.status === 'in_progress' ? th.st.in_progress : (th.st[s.status as keyof CanvasTheme['st']] ?? th.fgMuted);
-  const selected = s.id === o.selectedStepId;
-  if (!painter.bar(x0, x1, l.y, l.h, color, 2) && !selected) return;
+  const color = th.st[s.status as keyof CanvasTheme['st']] ?? th.fgMuted;
+  if (!painter.bar(x0, x1, l.y, l.h, color, 2)) return false;
   if (s.type === 'tool_calls' && x1 - x0 > 6) {
     ctx.fillStyle = th.bg;
     ctx.globalAlpha = 0.25;
     ctx.fillRect(x0, l.y, Math.max(2, x1 - x0), 4);
     ctx.globalAlpha = 1;
   }
-  if (selected || s.id === o.hoverStepId) {
-    ctx.strokeStyle = selected ? th.fg : th.fgMuted;
-    ctx.lineWidth = selected ? 2 : 1;
-    ctx.strokeRect(x0 - 1, l.y - 1, Math.max(3, x1 - x0) + 2, l.h + 2);
-    painter.reset();
-  }
   if (x1 - x0 > 40) {
     ctx.fillStyle = th.bg;
     const kind = s.type === 'tool_calls' ? `tools ×${s.calls.length}` : 'message';
     label(ctx, `#${s.ordinal} ${kind}`, Math.max(x0, LABEL_W) + 4, l.y + l.h / 2, Math.min(x1, W) - Math.max(x0, LABEL_W) - 8);
-    painter.reset();
   }
+  return true;
 }
 
 function drawCall(ctx: CanvasRenderingContext2D, painter: Painter, c: CallBar, sx: (t: number) => number, l: Lane, layout: LaneLayout, th: CanvasTheme, o: DrawOptions): void {
@@ -288,25 +360,14 @@ function drawCall(ctx: CanvasRenderingContext2D, painter: Painter, c: CallBar, s
   const y = l.y + row * layout.callRowH + 1;
   const h = layout.callRowH - 2;
   const g0 = sx(c.genStart);
-  const g1 = sx(c.genEnd);
-  painter.bar(g0, g1, y, h, th.st.in_progress, 2);
+  painter.bar(g0, sx(c.genEnd), y, h, th.st.in_progress, 2);
   if (c.waitStart !== null) {
-    const w0 = sx(c.waitStart);
-    const w1 = sx(c.waitEnd ?? o.openEnd);
-    ctx.globalAlpha = 0.45;
-    painter.bar(w0, w1, y, h, c.abandoned ? th.danger : th.st.requires_action);
-    ctx.globalAlpha = 1;
-    painter.reset();
+    painter.bar(sx(c.waitStart), sx(c.waitEnd ?? o.openEnd), y, h, c.abandoned ? th.danger : th.st.requires_action, 1, 0.45);
   }
-  if (c.exec) {
-    const e0 = sx(c.exec.start);
-    const e1 = sx(c.exec.end ?? o.openEnd);
-    painter.bar(e0, e1, y, h, execColor(c, th), 2);
-  }
+  if (c.exec) painter.bar(sx(c.exec.start), sx(c.exec.end ?? o.openEnd), y, h, execColor(c, th), 2);
   const end = sx(c.exec?.end ?? c.waitEnd ?? c.genEnd);
   if (end - g0 > 50) {
     ctx.fillStyle = th.fg;
     label(ctx, c.name, g0 + 3, y + h / 2, end - g0 - 6);
-    painter.reset();
   }
 }

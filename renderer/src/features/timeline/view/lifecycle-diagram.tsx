@@ -19,7 +19,7 @@ function edgePath(from: LifecycleNodeId, to: LifecycleNodeId): { d: string; lx: 
   const b = pos(to);
   if (from === 'requires_action' && to === 'queued') {
     // the resume loop arcs over the top
-    return { d: `M ${b.x + 10} ${b.y - NODE_H / 2} C ${b.x + 60} ${b.y - 60}, ${a.x - 60} ${a.y - 60}, ${a.x - 10} ${a.y - NODE_H / 2}`, lx: (a.x + b.x) / 2, ly: a.y - 48 };
+    return { d: `M ${b.x + 10} ${b.y - NODE_H / 2} C ${b.x + 60} ${b.y - 60}, ${a.x - 60} ${a.y - 60}, ${a.x - 10} ${a.y - NODE_H / 2}`, lx: (a.x + b.x) / 2, ly: a.y - 40 };
   }
   const horizontal = Math.abs(a.y - b.y) < 5;
   const sx = horizontal ? a.x + (b.x > a.x ? NODE_W / 2 : -NODE_W / 2) * (from === 'start' ? 0.15 : 1) : a.x;
@@ -29,6 +29,10 @@ function edgePath(from: LifecycleNodeId, to: LifecycleNodeId): { d: string; lx: 
   return { d: `M ${sx} ${sy} L ${ex} ${ey}`, lx: (sx + ex) / 2, ly: (sy + ey) / 2 };
 }
 
+function horizontalLabel(from: LifecycleNodeId, to: LifecycleNodeId): boolean {
+  return Math.abs(pos(from).y - pos(to).y) < 5 || (from === 'requires_action' && to === 'queued');
+}
+
 export function LifecycleDiagram({ model, now }: { model: TimelineModel; now: number }) {
   const edges = lifecycleEdges(model);
   const countdown = expiryCountdown(model, now);
@@ -36,7 +40,7 @@ export function LifecycleDiagram({ model, now }: { model: TimelineModel; now: nu
   const visited = new Set<string>(model.transitions.map((t) => t.to));
   return (
     <figure className="tl-diagram" data-testid="lifecycle-diagram" data-status={model.status ?? ''}>
-      <svg viewBox="0 -20 720 270" role="img" aria-label={`Run lifecycle: ${model.transitions.map((t) => t.to).join(' → ') || 'not started'}`}>
+      <svg viewBox="0 0 720 262" role="img" aria-label={`Run lifecycle: ${model.transitions.map((t) => t.to).join(' → ') || 'not started'}`}>
         <defs>
           <marker id="tl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
@@ -48,8 +52,8 @@ export function LifecycleDiagram({ model, now }: { model: TimelineModel; now: nu
           return (
             <g key={`${e.from}->${e.to}`} className={taken ? 'tl-edge tl-edge-taken' : 'tl-edge'} data-testid={taken ? 'lifecycle-edge-taken' : undefined} data-edge={`${e.from}->${e.to}`} data-count={taken?.count}>
               <path d={d} fill="none" markerEnd="url(#tl-arrow)" />
-              {taken && (
-                <text x={lx} y={ly - 4} textAnchor="middle">
+              {taken && e.from !== 'start' && (
+                <text x={lx} y={horizontalLabel(e.from, e.to) ? ly - 6 : ly} dx={horizontalLabel(e.from, e.to) ? 0 : 8} textAnchor={horizontalLabel(e.from, e.to) ? 'middle' : 'start'}>
                   ×{taken.count} · {formatOffset(taken.times[taken.times.length - 1] - base)}
                   <title>{taken.times.map((t) => formatOffset(t - base)).join(', ')}</title>
                 </text>

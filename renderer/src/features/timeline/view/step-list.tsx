@@ -12,11 +12,15 @@ function inWindow(start: number, end: number, range: [number, number] | null): b
   return !range || (end >= range[0] && start <= range[1]);
 }
 
+const SEGMENT_CAP = 48;
+
 export function SegmentList({ model, openEnd, range }: { model: TimelineModel; openEnd: number; range: [number, number] | null }) {
   const shown: StatusSegment[] = [];
+  let more = 0;
   for (const s of model.segments) {
-    if (inWindow(s.start, s.end ?? openEnd, range)) shown.push(s);
-    if (shown.length >= CAP) break;
+    if (!inWindow(s.start, s.end ?? openEnd, range)) continue;
+    if (shown.length < SEGMENT_CAP) shown.push(s);
+    else more++;
   }
   return (
     <ol className="tl-segments" aria-label="Run status segments" data-testid="timeline-segments" data-total={model.segments.length}>
@@ -25,6 +29,7 @@ export function SegmentList({ model, openEnd, range }: { model: TimelineModel; o
           {statusLabel(s.status)} <span className="tl-muted">{s.end === s.start ? '' : formatDuration((s.end ?? openEnd) - s.start)}{s.end === null ? '…' : ''}</span>
         </li>
       ))}
+      {more > 0 && <li className="tl-muted">+{more} more in view (zoom in to list them)</li>}
     </ol>
   );
 }

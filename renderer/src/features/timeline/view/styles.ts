@@ -59,7 +59,9 @@ pre.tl-json { padding: 6px 8px; background: var(--bg-sunken); }
 .tl-events { width: 100%; border-collapse: collapse; font: 12px var(--font-mono); }
 .tl-events th { text-align: left; color: var(--fg-muted); font-weight: 600; }
 .tl-events td, .tl-events th { padding: 2px 6px 2px 0; border-bottom: 1px solid var(--border); vertical-align: top; }
-.tl-events td:last-child { max-width: 260px; }
+.tl-events td:last-child { max-width: 300px; }
+.tl-events td:last-child > details > summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.tl-events td:nth-child(2), .tl-events td:nth-child(3) { white-space: nowrap; }
 .tl-segments { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; margin: 0; padding: 0; }
 .tl-segments li { border-left: 4px solid var(--c, var(--fg-muted)); background: var(--bg-elev); padding: 1px 6px; border-radius: 3px; font-size: 12px; }
 .tl-steps { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; max-height: 260px; overflow: auto; }

@@ -51,7 +51,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     if (!ctx) return;
     const L = latest.current;
     const dpr = window.devicePixelRatio || 1;
-    const w = canvas.clientWidth || width;
+    const w = width;
     const h = L.layout.height;
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
       canvas.width = Math.round(w * dpr);
@@ -61,6 +61,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     vpRef.current = { ...vpRef.current, width: w, height: h };
     themeRef.current ??= readCanvasTheme(canvas);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const t0 = performance.now();
     drawTimeline(ctx, L.model, vpRef.current, themeRef.current, {
       axis: L.axis,
       layout: L.layout,
@@ -69,13 +70,12 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       hoverStepId: L.hoverStepId,
       cursorTs: L.cursorTs,
     });
+    canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
     if (!painted.current && L.model.events.length) {
       painted.current = true;
       performance.mark('timeline-painted');
       canvas.dataset.painted = 'true';
     }
-    canvas.dataset.scale = String(vpRef.current.scale);
-    canvas.dataset.offset = String(vpRef.current.offset);
     if (L.onVisibleRange) {
       if (rangeTimer.current) clearTimeout(rangeTimer.current);
       const vp = vpRef.current;
@@ -99,7 +99,8 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   useEffect(() => {
     const el = wrapRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    setWidth(el.clientWidth || 800);
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth || 800));
     ro.observe(el);
     // theme switches (data-theme on <html>, or the OS scheme) change the canvas colours
     const mo = new MutationObserver(() => {

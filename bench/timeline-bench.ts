@@ -1,0 +1,77 @@
+/**
+ * Timeline benchmark: a generated 10,000-step / 100,000-event run rendered by the real
+ * RunTimelinePanel in Chromium. First paint = navigation start → the timeline canvas drawn
+ * with the run (performance mark `timeline-painted`), event generation included. Frame rate
+ * = requestAnimationFrame callbacks per second while wheel events pan or zoom the canvas on
+ * every frame (the worst case: the whole run in view while panning).
+ */
+import { chromium, type Page } from 'playwright-core';
+import { buildHarness } from './timeline/build-harness';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function firstPaint(page: Page, url: string): Promise<{ paint: number; events: number; steps: number }> {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=timeline-canvas][data-painted=true]', { timeout: 60_000 });
+  return page.evaluate(`({
+    paint: performance.getEntriesByName('timeline-painted')[0].startTime,
+    events: Number(document.querySelector('[data-testid=replay-position]').dataset.total),
+    steps: Number(document.querySelector('[data-testid=timeline-steps]').dataset.total),
+  })`) as Promise<{ paint: number; events: number; steps: number }>;
+}
+
+// Kept as source text: tsx would wrap named functions with a helper the page does not have.
+const FPS_PROBE = `(({ mode, ms }) => new Promise((resolve) => {
+  const canvas = document.querySelector('[data-testid=timeline-canvas]');
+  const r = canvas.getBoundingClientRect();
+  let t0 = 0, last = 0, frames = 0, worst = 0;
+  const tick = (now) => {
+    frames++;
+    worst = Math.max(worst, now - last);
+    last = now;
+    const t = now - t0;
+    const phase = Math.floor(t / 500) % 2 ? -1 : 1;
+    const init = { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + 40 };
+    canvas.dispatchEvent(new WheelEvent('wheel', mode === 'pan' ? { ...init, deltaX: 25 * phase } : { ...init, deltaY: -45 * phase }));
+    if (t < ms) requestAnimationFrame(tick);
+    else resolve({ fps: frames / (t / 1000), worstFrameMs: worst });
+  };
+  requestAnimationFrame((now) => { t0 = last = now; requestAnimationFrame(tick); });
+}))`;
+
+async function fps(page: Page, mode: 'pan' | 'zoom', ms: number): Promise<{ fps: number; worstFrameMs: number }> {
+  return page.evaluate(`${FPS_PROBE}(${JSON.stringify({ mode, ms })})`) as Promise<{ fps: number; worstFrameMs: number }>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run({ quick }: { quick: boolean }): Promise<Record<string, number>> {
+  const url = await buildHarness();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const paints: number[] = [];
+    let info = { events: 0, steps: 0 };
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const r = await firstPaint(page, `${url}?gen=10000`);
+      paints.push(r.paint);
+      info = r;
+    }
+    const ms = quick ? 500 : 2000;
+    const pan = await fps(page, 'pan', ms);
+    const zoom = await fps(page, 'zoom', ms);
+    const rows = [
+      { measure: 'events / steps', value: `${info.events} / ${info.steps}` },
+      { measure: 'first paint (ms, median)', value: median(paints).toFixed(0) },
+      { measure: 'first paint runs (ms)', value: paints.map((p) => p.toFixed(0)).join(', ') },
+      { measure: 'pan fps (whole run in view)', value: pan.fps.toFixed(1) },
+      { measure: 'pan worst frame (ms)', value: pan.worstFrameMs.toFixed(1) },
+      { measure: 'zoom fps', value: zoom.fps.toFixed(1) },
+      { measure: 'zoom worst frame (ms)', value: zoom.worstFrameMs.toFixed(1) },
+    ];
+    console.table(rows);
+    return { timeline_first_paint_ms: Math.round(median(paints)), timeline_fps: Math.round(Math.min(pan.fps, zoom.fps) * 10) / 10 };
+  } finally {
+    await browser.close();
+  }
+}
