@@ -1,8 +1,8 @@
 /**
  * Lets a poll-helper GET of a busy run (queued / in_progress / cancelling) wait briefly for
  * the run's next resting status, so the SDK's *AndPoll helpers return as soon as the run
- * is ready instead of after a sleep. The answer is always a fresh snapshot; a plain GET
- * (without `X-Stainless-Poll-Helper`) never waits.
+ * is ready instead of after a sleep. The answer is always the newest committed snapshot;
+ * a plain GET (without `X-Stainless-Poll-Helper`) never waits.
  */
 import type { RunEventRecord } from '../../../contract/events';
 import type { Run, RunStatus } from '../../../contract/objects';
@@ -10,41 +10,51 @@ import type { RuntimeApi } from '../../runtime/runtime-types';
 
 const BUSY: ReadonlySet<RunStatus> = new Set(['queued', 'in_progress', 'cancelling']);
 
-function isRunSnapshot(event: RunEventRecord): event is RunEventRecord<Run> {
-  return event.type.startsWith('thread.run.') && !event.type.startsWith('thread.run.step.');
+function restingSnapshot(event: RunEventRecord): Run | null {
+  if (!event.type.startsWith('thread.run.') || event.type.startsWith('thread.run.step.')) return null;
+  const run = event.data as Run;
+  return BUSY.has(run.status) ? null : run;
 }
 
-/** Resolves with the run once it is no longer busy, or with its state after `maxWaitMs`. */
-export function waitForRunToSettle(runtime: RuntimeApi, run: Run, maxWaitMs: number): Promise<Run> {
-  if (!BUSY.has(run.status) || maxWaitMs <= 0) return Promise.resolve(run);
-  return new Promise((resolve) => {
-    let done = false;
-    let timer: NodeJS.Timeout | null = null;
-    let off: (() => void) | null = null;
-    const settle = (): void => {
-      if (done) return;
-      done = true;
-      if (timer) clearTimeout(timer);
-      if (off) off();
+/**
+ * Reads run `runId` of `threadId` (throwing the runtime's 404s); when it is busy, resolves
+ * with the first resting snapshot committed within `maxWaitMs`, else with a fresh read.
+ */
+export function readRunSettled(runtime: RuntimeApi, threadId: string, runId: string, maxWaitMs: number): Promise<Run> {
+  let settled: Run | null = null;
+  let resolveWait: ((run: Run) => void) | null = null;
+  // Subscribe before reading so no transition can slip between the read and the wait.
+  const off = runtime.subscribe({ run_id: runId }, (event) => {
+    if (settled) return;
+    const run = restingSnapshot(event);
+    if (!run) return;
+    settled = run;
+    if (resolveWait) resolveWait(run);
+  });
+  let run: Run;
+  try {
+    run = runtime.getRun(threadId, runId);
+  } catch (error) {
+    off();
+    throw error;
+  }
+  if (settled || !BUSY.has(run.status) || maxWaitMs <= 0) {
+    off();
+    return Promise.resolve(settled ?? run);
+  }
+  return new Promise<Run>((resolve) => {
+    const timer = setTimeout(() => {
+      off();
       try {
-        resolve(runtime.getRun(run.thread_id, run.id));
+        resolve(runtime.getRun(threadId, runId));
       } catch {
         resolve(run);
       }
-    };
-    off = runtime.subscribe({ run_id: run.id }, (event) => {
-      if (isRunSnapshot(event) && !BUSY.has((event.data as Run).status)) setImmediate(settle);
-    });
-    if (done) {
+    }, maxWaitMs);
+    resolveWait = (latest) => {
+      clearTimeout(timer);
       off();
-      return;
-    }
-    timer = setTimeout(settle, maxWaitMs);
-    // The run may have moved between the first read and the subscription.
-    try {
-      if (!BUSY.has(runtime.getRun(run.thread_id, run.id).status)) settle();
-    } catch {
-      settle();
-    }
+      resolve(latest);
+    };
   });
 }

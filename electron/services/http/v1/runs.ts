@@ -10,7 +10,7 @@ import { parseInclude, parseListQuery, type RawQuery } from './query';
 import { metadataOnlySchema, runCreateSchema, submitToolOutputsSchema, threadAndRunSchema } from './schemas';
 import { streamRun } from './sse';
 import { checkBody } from './validate';
-import { waitForRunToSettle } from './long-poll';
+import { readRunSettled } from './long-poll';
 
 type Streamable<T> = T & { stream?: boolean | null };
 
@@ -43,8 +43,8 @@ export function registerRunRoutes(app: FastifyInstance, ctx: V1Context): void {
 
   app.get('/threads/:thread_id/runs/:run_id', async (req: Req, reply) => {
     const tid = threadIdOf(req.params);
-    let run = runtime.getRun(tid, req.params.run_id);
-    if (req.headers['x-stainless-poll-helper'] === 'true') run = await waitForRunToSettle(runtime, run, ctx.longPollMs);
+    const polling = req.headers['x-stainless-poll-helper'] === 'true';
+    const run = polling ? await readRunSettled(runtime, tid, req.params.run_id, ctx.longPollMs) : runtime.getRun(tid, req.params.run_id);
     return sendRun(ctx, reply, run);
   });
 
