@@ -39,7 +39,9 @@ function Timeline() {
 /** Run options, the tool-call inbox (with a count) and the timeline, as tabs. */
 export function RightPanel() {
   const tab = useUi((s) => s.rightTab);
-  const pending = useInbox((s) => Object.values(s.runs).reduce((n, r) => n + r.calls.length, 0));
+  const live = useRuns((s) => s.live);
+  const runs = useInbox((s) => s.runs);
+  const pending = Object.values(runs).reduce((n, r) => n + ((live[r.runId]?.run?.status ?? 'requires_action') === 'requires_action' ? r.calls.length : 0), 0);
   const { ui } = useStores();
   const tabs: Array<{ id: RightTab; label: string }> = [
     { id: 'options', label: 'Run options' },

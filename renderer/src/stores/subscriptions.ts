@@ -43,6 +43,9 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
           .getState()
           .load(run.id)
           .then(() => {
+            // An automatic handler may have answered while we fetched: drop what is stale.
+            const now = stores.runs.getState().live[run.id]?.run?.status;
+            if (now && now !== 'requires_action') return stores.inbox.getState().clear(run.id);
             // Bring the inbox forward when the open thread's run waits for us.
             if ((stores.inbox.getState().runs[run.id]?.calls.length ?? 0) > 0 && stores.ui.getState().threadId === run.thread_id) stores.ui.getState().set({ rightTab: 'inbox' });
           });

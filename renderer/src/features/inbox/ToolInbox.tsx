@@ -56,7 +56,7 @@ export function ToolInbox() {
   const live = useRuns((s) => s.live);
   const openId = useUi((s) => s.threadId);
   const list = Object.values(runs)
-    .filter((r) => r.calls.length > 0)
+    .filter((r) => r.calls.length > 0 && (live[r.runId]?.run?.status ?? 'requires_action') === 'requires_action')
     .sort((a, b) => Number(live[b.runId]?.threadId === openId) - Number(live[a.runId]?.threadId === openId));
   if (list.length === 0) {
     return (

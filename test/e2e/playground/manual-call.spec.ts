@@ -1,0 +1,63 @@
+/**
+ * The core loop of the playground against the real server and SQLite: an assistant with a
+ * function, a thread, a message that makes the mock model call it, the run waiting in the
+ * inbox, an output typed by hand, and the reply that uses it — still there after a reload.
+ */
+import { test, expect } from '../fixtures';
+import { Playground } from './playground-page';
+
+test('a function call waits in the inbox, takes a typed output and the reply shows it', async ({ page }, testInfo) => {
+  const app = new Playground(page);
+  await test.step('create an assistant with get_weather', async () => {
+    await app.createAssistant('Weather', { name: 'get_weather' });
+  });
+  await test.step('start a thread and send a message that calls the function', async () => {
+    await app.newThread();
+    await app.send('get_weather city=Paris');
+  });
+  await test.step('the run waits for the output; the inbox shows the call with its checked arguments', async () => {
+    await app.expectLastRunStatus('requires_action');
+    await expect(page.getByTestId('lock-banner')).toContainText('waiting for tool outputs');
+    const inbox = page.getByRole('tabpanel');
+    await expect(inbox.getByLabel('Arguments of get_weather')).toHaveText(/"city": "Paris"/);
+    await expect(inbox.getByText('arguments match the schema')).toBeVisible();
+    await expect(inbox.getByText(/\d+:\d\d left/)).toBeVisible();
+    await expect(page.getByTestId('submit-outputs')).toBeDisabled();
+    await app.shot(testInfo, 'inbox-waiting');
+  });
+  await test.step('type the output and submit', async () => {
+    await page.getByLabel('Output for get_weather').fill('{"temp":21,"sky":"clear"}');
+    await page.getByTestId('submit-outputs').click();
+  });
+  await test.step('the run completes and the reply shows the output', async () => {
+    await app.expectLastRunStatus('completed');
+    await expect(app.lastRun()).toContainText('get_weather: {"temp":21,"sky":"clear"}');
+    await expect(page.getByTestId('lock-banner')).toHaveCount(0);
+    await expect(page.getByText('No calls waiting')).toBeVisible();
+    await app.shot(testInfo, 'completed');
+  });
+  await test.step('after a reload everything is still there', async () => {
+    await page.reload();
+    await page.locator('[data-app-state="ready"]').waitFor({ state: 'attached' });
+    await expect(page.getByRole('listbox', { name: 'Assistant list' })).toContainText('Weather');
+    await expect(page.getByRole('listbox', { name: 'Thread list' })).toContainText('get_weather city=Paris');
+    await expect(app.lastRun()).toHaveAttribute('data-run-status', 'completed');
+    await expect(app.lastRun()).toContainText('get_weather: {"temp":21,"sky":"clear"}');
+    await expect(app.lastRun().getByLabel('Output of get_weather')).toContainText('"sky": "clear"');
+    await app.shot(testInfo, 'after-reload');
+  });
+});
+
+test('an automatic mock answers the call without stopping', async ({ page }, testInfo) => {
+  const app = new Playground(page);
+  await app.createAssistant('Auto weather', { name: 'get_weather', autoMock: '{"temp":5,"sky":"snow"}' });
+  await app.newThread();
+  await app.send('get_weather city=Oslo');
+  await app.expectLastRunStatus('completed');
+  await expect(app.lastRun()).toContainText('get_weather: {"temp":5,"sky":"snow"}');
+  await expect(app.lastRun()).toContainText('mock ·');
+  // Nothing was left waiting for the user.
+  await page.getByRole('tab', { name: /Inbox/ }).click();
+  await expect(page.getByText('No calls waiting')).toBeVisible();
+  await app.shot(testInfo, 'auto-mock');
+});
