@@ -32,10 +32,33 @@ export function eventIsKind(ev: RunEventRecord, kind: NavKind): boolean {
  */
 export function navigate(events: readonly RunEventRecord[], pos: number, kind: NavKind, dir: 1 | -1): number {
   // pos = number of applied events; the event "at" pos is events[pos-1]
+  if (kind === 'state') return navigateState(events, pos, dir);
   if (dir === 1) {
     for (let i = pos; i < events.length; i++) if (eventIsKind(events[i], kind)) return i + 1;
   } else {
     for (let i = pos - 2; i >= 0; i--) if (eventIsKind(events[i], kind)) return i + 1;
   }
   return pos;
+}
+
+function runStatusOf(ev: RunEventRecord): string | null {
+  return eventIsKind(ev, 'state') ? ((ev.data as { status?: string }).status ?? ev.type.slice('thread.run.'.length)) : null;
+}
+
+/** State changes only: a run event whose status differs from the one before it. */
+function navigateState(events: readonly RunEventRecord[], pos: number, dir: 1 | -1): number {
+  const changes: number[] = [];
+  let prev: string | null = null;
+  const limit = dir === 1 ? events.length : pos - 1;
+  for (let i = 0; i < limit; i++) {
+    const st = runStatusOf(events[i]);
+    if (st === null) continue;
+    if (st !== prev) {
+      if (dir === 1 && i >= pos) return i + 1;
+      changes.push(i + 1);
+    }
+    prev = st;
+  }
+  if (dir === 1) return pos;
+  return changes.length ? changes[changes.length - 1] : pos;
 }

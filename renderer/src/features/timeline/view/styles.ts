@@ -1,6 +1,6 @@
 /** The timeline's CSS, scoped under .tl-root and built only on the theme tokens. */
 export const TIMELINE_CSS = `
-.tl-root { display: flex; flex-direction: column; gap: 10px; color: var(--fg); background: var(--bg); font: 13px var(--font-ui); padding: 10px; outline: none; min-width: 0; }
+.tl-root { container-type: inline-size; display: flex; flex-direction: column; gap: 10px; color: var(--fg); background: var(--bg); font: 13px var(--font-ui); padding: 10px; outline: none; min-width: 0; }
 .tl-root:focus-visible { box-shadow: inset 0 0 0 2px var(--accent); }
 .tl-head { display: flex; flex-wrap: wrap; gap: 12px; align-items: baseline; }
 .tl-head h2 { font-size: 15px; margin: 0; }
@@ -22,7 +22,7 @@ export const TIMELINE_CSS = `
 .tl-live-on { border-color: var(--danger) !important; color: var(--danger) !important; }
 .tl-keys { font-size: 11px; color: var(--fg-muted); }
 .tl-main { display: grid; grid-template-columns: minmax(280px, 5fr) minmax(320px, 7fr); gap: 10px; align-items: start; }
-@media (max-width: 900px) { .tl-main { grid-template-columns: 1fr; } }
+@container (max-width: 760px) { .tl-main { grid-template-columns: 1fr; } .tl-cols { grid-template-columns: 1fr; } }
 .tl-side { display: flex; flex-direction: column; gap: 10px; min-width: 0; }
 .tl-diagram { margin: 0; border: 1px solid var(--border); border-radius: var(--radius); padding: 6px; background: var(--bg-elev); }
 .tl-diagram svg { width: 100%; height: auto; display: block; }

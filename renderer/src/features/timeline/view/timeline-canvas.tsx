@@ -9,7 +9,7 @@ import type { TimeAxis } from '../model/time-axis';
 import type { TimelineModel } from '../model/types';
 import { drawTimeline } from './draw-timeline';
 import { hitTest, type Hit } from './hit-test';
-import { fitViewport, laneLayout, maxCallsPerStep, timeAtX, zoomAt, LABEL_W, type Viewport } from './layout';
+import { fitViewport, laneLayout, maxCallsPerStep, screenX, timeAtX, zoomAt, LABEL_W, type LaneLayout, type Viewport } from './layout';
 import { readCanvasTheme, type CanvasTheme } from './theme';
 import { HitDetails } from './hit-details';
 
@@ -23,6 +23,26 @@ export interface TimelineCanvasProps {
   onSelect(stepId: string, callId: string | null): void;
   /** Called (debounced) with the visible time window after zoom/pan/resize. */
   onVisibleRange?(t0: number, t1: number): void;
+}
+
+/**
+ * Where the step bars are on the canvas ("id:x0:x1:y:h;…", CSS px), published on the element
+ * for tests and automation while few enough steps are in view (≤ 60).
+ */
+function stepBoxes(model: TimelineModel, axis: TimeAxis, vp: Viewport, layout: LaneLayout, openEnd: number): string {
+  const lane = layout.lanes.find((l) => l.id === 'steps')!;
+  const t0 = timeAtX(axis, vp, LABEL_W);
+  const t1 = timeAtX(axis, vp, vp.width);
+  const out: string[] = [];
+  for (const s of model.steps) {
+    const end = s.end ?? openEnd;
+    if (end < t0 || s.start > t1) continue;
+    if (out.length >= 60) return '';
+    const x0 = Math.max(LABEL_W, screenX(axis, vp, s.start));
+    const x1 = Math.min(vp.width, Math.max(x0 + 2, screenX(axis, vp, end)));
+    out.push(`${s.id}:${x0.toFixed(1)}:${x1.toFixed(1)}:${lane.y}:${lane.h}`);
+  }
+  return out.join(';');
 }
 
 export function TimelineCanvas(props: TimelineCanvasProps) {
@@ -71,6 +91,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       cursorTs: L.cursorTs,
     });
     canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    canvas.dataset.stepBoxes = stepBoxes(L.model, L.axis, vpRef.current, L.layout, L.openEnd);
     if (!painted.current && L.model.events.length) {
       painted.current = true;
       performance.mark('timeline-painted');
