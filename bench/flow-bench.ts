@@ -45,21 +45,45 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function measure(client: OpenAI, assistantId: string, concurrency: number, total: number): Promise<Result> {
-  const latencies: number[] = [];
+interface Sample {
+  latencies: number[];
+  flows: number;
+  seconds: number;
+}
+
+async function sample(client: OpenAI, assistantId: string, concurrency: number, total: number, into: Sample): Promise<void> {
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         const i = next++;
-        latencies.push(await flow(client, assistantId, i));
+        into.latencies.push(await flow(client, assistantId, i));
       }
     }),
   );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { flowsPerSec: total / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  into.seconds += (performance.now() - t0) / 1000;
+  into.flows += total;
+}
+
+function summarise(s: Sample): Result {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  return { flowsPerSec: s.flows / s.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/**
+ * Measures both targets in alternating rounds so that load from elsewhere on the machine
+ * falls on both alike; returns [stub, ours].
+ */
+async function compare(stub: OpenAI, ours: OpenAI, assistantId: string, concurrency: number, total: number, rounds: number): Promise<[Result, Result]> {
+  const a: Sample = { latencies: [], flows: 0, seconds: 0 };
+  const b: Sample = { latencies: [], flows: 0, seconds: 0 };
+  const perRound = Math.max(concurrency, Math.round(total / rounds));
+  for (let r = 0; r < rounds; r++) {
+    await sample(stub, assistantId, concurrency, perRound, a);
+    await sample(ours, assistantId, concurrency, perRound, b);
+  }
+  return [summarise(a), summarise(b)];
 }
 
 /** Bodies recorded from a real RunLens flow, replayed with per-flow ids. */
@@ -141,13 +165,11 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
   const n16 = quick ? 320 : 3200;
   try {
     // Warm both paths (JIT, connection pools, SQLite caches).
-    await measure(ours, assistant.id, 4, quick ? 20 : 100);
-    await measure(stubClient, assistant.id, 4, quick ? 20 : 100);
+    await compare(stubClient, ours, assistant.id, 4, quick ? 40 : 200, 1);
 
-    const stub1 = await measure(stubClient, assistant.id, 1, n1);
-    const ours1 = await measure(ours, assistant.id, 1, n1);
-    const stub16 = await measure(stubClient, assistant.id, 16, n16);
-    const ours16 = await measure(ours, assistant.id, 16, n16);
+    const rounds = quick ? 4 : 10;
+    const [stub1, ours1] = await compare(stubClient, ours, assistant.id, 1, n1, rounds);
+    const [stub16, ours16] = await compare(stubClient, ours, assistant.id, 16, n16, rounds);
 
     const row = (name: string, r: Result): string =>
       `${name.padEnd(16)} ${r.flowsPerSec.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)}`;
@@ -158,6 +180,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     console.log(row('RunLens c=16', ours16));
     const ratio1 = ours1.flowsPerSec / stub1.flowsPerSec;
     const ratio16 = ours16.flowsPerSec / stub16.flowsPerSec;
+    console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other load skews both targets; rounds alternate to share it)`);
     console.log(`ratio c=1: ${ratio1.toFixed(2)}  ratio c=16: ${ratio16.toFixed(2)} (target >= 0.6)  p50 c=1: ${ours1.p50.toFixed(2)} ms (target <= 10)`);
     return {
       flow_ratio_c16: Number(ratio16.toFixed(3)),
