@@ -50,7 +50,7 @@ const bridge = {
   api: {
     runs: {
       events: async (runId: string, after = 0) => (byRun.get(runId) ?? []).filter((e) => e.seq > after),
-      list: async () => [...byRun.keys()].reverse().map((id, i) => ({ id, created_at: i })),
+      list: async () => [...byRun.keys()].map((id, i) => ({ id, created_at: i })).reverse(),
     },
   },
   on: (<K extends keyof RunLensEvents>(name: K, fn: (p: RunLensEvents[K]) => void) => {

@@ -52,7 +52,8 @@ export class ThreadEventsStore {
     try {
       const runs = await this.bridge.api.runs.list(this.threadId);
       const all: RunEventRecord[] = [];
-      for (const run of [...runs].sort((a, b) => a.created_at - b.created_at)) {
+      // runs.list is newest first; reversing before a stable sort keeps same-second runs in order
+      for (const run of [...runs].reverse().sort((a, b) => a.created_at - b.created_at)) {
         const events = await this.bridge.api.runs.events(run.id, 0);
         const m = createTimelineModel(run.id, this.threadId);
         for (const ev of events) applyEvent(m, ev);

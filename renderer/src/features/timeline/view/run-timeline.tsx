@@ -20,6 +20,7 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
   const playback = usePlayback(live.events);
   const [selection, setSelection] = useState<{ stepId: string; callId: string | null } | null>(null);
   const [range, setRange] = useState<[number, number] | null>(null);
+  const [expanded, setExpanded] = useState(false);
   const model = useReplayModel(live, playback.position);
   const replaying = model !== live;
   const terminal = isTerminalStatus(live.status);
@@ -36,7 +37,10 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
   const duration = live.firstTs !== null ? liveEnd - live.firstTs : 0;
 
   return (
-    <div className="tl-root" data-testid="run-timeline" data-run-id={runId} data-status={model.status ?? ''} data-replaying={replaying} tabIndex={-1} onKeyDown={playback.onKeyDown}>
+    <div className={expanded ? 'tl-root tl-expanded' : 'tl-root'} data-testid="run-timeline" data-expanded={expanded} data-run-id={runId} data-status={model.status ?? ''} data-replaying={replaying} tabIndex={-1} onKeyDown={(e) => {
+        if (e.key === 'Escape' && expanded) setExpanded(false);
+        else playback.onKeyDown(e);
+      }}>
       <style>{TIMELINE_CSS}</style>
       <div className="tl-head">
         <h2>Run <code>{runId}</code></h2>
@@ -47,6 +51,9 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
         </span>
         {loading && <span className="tl-muted">loading…</span>}
         {error && <span className="tl-err" role="alert">{error}</span>}
+        <button type="button" className="tl-expand" onClick={() => setExpanded((v) => !v)} aria-pressed={expanded} data-testid="timeline-expand" title={expanded ? 'Back to the panel (Esc)' : 'Use the whole window'}>
+          {expanded ? '✕ Close' : '⤢ Expand'}
+        </button>
       </div>
       <TimelineCanvas
         model={model}

@@ -3,7 +3,10 @@ export const TIMELINE_CSS = `
 .tl-root { container-type: inline-size; display: flex; flex-direction: column; gap: 10px; color: var(--fg); background: var(--bg); font: 13px var(--font-ui); padding: 10px; outline: none; min-width: 0; }
 .tl-root:focus-visible { box-shadow: inset 0 0 0 2px var(--accent); }
 .tl-head { display: flex; flex-wrap: wrap; gap: 12px; align-items: baseline; }
-.tl-head h2 { font-size: 15px; margin: 0; }
+.tl-head h2 { font-size: 15px; margin: 0; text-transform: none; letter-spacing: normal; }
+.tl-expanded { position: fixed; inset: 0; z-index: 1000; overflow: auto; box-shadow: 0 0 0 100vmax var(--bg); }
+.tl-expand { margin-left: auto; background: var(--bg-elev); color: var(--fg); border: 1px solid var(--border); border-radius: var(--radius); padding: 2px 10px; font: inherit; cursor: pointer; }
+.tl-root h3, .tl-root h4, .tl-root h5 { text-transform: none; letter-spacing: normal; }
 .tl-muted { color: var(--fg-muted); }
 .tl-err { color: var(--danger); }
 .tl-pill { border-radius: 10px; padding: 1px 8px; color: var(--bg); font-size: 12px; background: var(--fg-muted); }

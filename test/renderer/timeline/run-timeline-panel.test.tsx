@@ -1,0 +1,128 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunLensBridge } from '../../../electron/contract/api';
+import type { RunEventRecord } from '../../../electron/contract/events';
+import { BridgeProvider } from '../../../renderer/src/bridge/context';
+import { RunTimelinePanel, ThreadTimelinePanel } from '../../../renderer/src/features/timeline';
+import { cancelledRun, multiRoundRun } from './event-fixtures';
+
+/** A bridge whose log holds `stored` and whose pushes the test sends by hand. */
+function fakeBridge(stored: RunEventRecord[]) {
+  const log = [...stored];
+  const listeners = new Set<(ev: RunEventRecord) => void>();
+  const eventsCall = vi.fn(async (runId: string, after = 0) => log.filter((e) => e.run_id === runId && e.seq > after));
+  const runIds = () => [...new Set(log.map((e) => e.run_id))];
+  const bridge = {
+    api: { runs: { events: eventsCall, list: async () => runIds().map((id, i) => ({ id, created_at: i })).reverse() } },
+    on: (_name: string, fn: (ev: RunEventRecord) => void) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  } as unknown as RunLensBridge;
+  /** Commits an event to the log and pushes it (unless `silent`, which simulates a missed push). */
+  const commit = (ev: RunEventRecord, silent = false) => {
+    log.push(ev);
+    if (!silent) for (const l of listeners) l(ev);
+  };
+  return { bridge, commit, eventsCall };
+}
+
+const statuses = () => screen.queryAllByTestId('timeline-segment').map((e) => e.getAttribute('data-status'));
+
+afterEach(cleanup);
+
+describe('RunTimelinePanel', () => {
+  it('shows the recorded run, then follows live events and refetches after a seq gap', async () => {
+    const all = multiRoundRun().events;
+    const firstWait = all.findIndex((e) => e.type === 'thread.run.requires_action') + 1;
+    const { bridge, commit, eventsCall } = fakeBridge(all.slice(0, firstWait));
+    render(
+      <BridgeProvider bridge={bridge}>
+        <RunTimelinePanel threadId="thread_1" runId="run_multi" />
+      </BridgeProvider>,
+    );
+    await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action']));
+    expect(screen.getByTestId('timeline-status').textContent).toBe('requires action');
+    expect(screen.getByTestId('expiry-countdown').textContent).toMatch(/expires in/);
+
+    // live: the next three events arrive as pushes
+    act(() => all.slice(firstWait, firstWait + 3).forEach((e) => commit(e)));
+    await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued']));
+
+    // a push is missed: the next one reveals the gap and the panel refetches after its last seq
+    commit(all[firstWait + 3], true);
+    act(() => commit(all[firstWait + 4]));
+    await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued', 'in_progress']));
+    expect(eventsCall).toHaveBeenLastCalledWith('run_multi', firstWait + 3);
+
+    act(() => all.slice(firstWait + 5).forEach((e) => commit(e)));
+    await waitFor(() => expect(screen.getByTestId('timeline-status').textContent).toBe('completed'));
+    expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'completed']);
+    expect(screen.getAllByTestId('timeline-step').map((b) => b.getAttribute('data-step-type'))).toEqual(['tool_calls', 'tool_calls', 'message_creation']);
+  });
+
+  it('selecting a step opens it in the inspector with arguments diffed against the previous call', async () => {
+    const { bridge } = fakeBridge(multiRoundRun().events);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <RunTimelinePanel threadId="thread_1" runId="run_multi" />
+      </BridgeProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('timeline-step')).toHaveLength(3));
+    fireEvent.click(screen.getAllByTestId('timeline-step')[1]);
+    const inspector = screen.getByTestId('step-inspector');
+    expect(inspector.getAttribute('data-step-id')).toBe('step_2');
+    const calls = within(inspector).getAllByTestId('inspector-call');
+    expect(calls.map((c) => c.getAttribute('data-function'))).toEqual(['get_weather', 'get_time']);
+    const args = within(calls[0]).getByTestId('inspector-arguments');
+    expect(args.getAttribute('data-changed')).toBe('true');
+    expect(args.querySelector('.tl-diff-del')?.textContent).toContain('"Paris"');
+    expect(args.querySelector('.tl-diff-add')?.textContent).toContain('"Berlin"');
+    expect(within(calls[0]).getByTestId('inspector-exec').textContent).toMatch(/^mock · 20 ms/);
+    expect(within(calls[1]).getByTestId('inspector-exec').textContent).toMatch(/^live · 40 ms/);
+    expect(within(inspector).getByTestId('inspector-events').querySelectorAll('tbody tr').length).toBeGreaterThan(5);
+  });
+
+  it('scrubbing and keys show earlier states; Live returns to the end', async () => {
+    const events = cancelledRun().events;
+    const { bridge } = fakeBridge(events);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <RunTimelinePanel threadId="thread_1" runId="run_cancel" />
+      </BridgeProvider>,
+    );
+    await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'cancelling', 'cancelled']));
+    const root = screen.getByTestId('run-timeline');
+    fireEvent.change(screen.getByTestId('replay-slider'), { target: { value: '3' } });
+    expect(root.getAttribute('data-replaying')).toBe('true');
+    expect(statuses()).toEqual(['queued', 'in_progress']);
+    expect(screen.queryAllByTestId('timeline-step')).toHaveLength(0);
+    fireEvent.keyDown(root, { key: 'ArrowRight', shiftKey: true });
+    expect(screen.getByTestId('timeline-status').textContent).toBe('requires action');
+    fireEvent.keyDown(root, { key: 'ArrowRight', shiftKey: true });
+    expect(screen.getByTestId('timeline-status').textContent).toBe('cancelling');
+    fireEvent.keyDown(root, { key: 'ArrowLeft' });
+    expect(screen.getByTestId('timeline-status').textContent).toBe('requires action');
+    expect(screen.getByTestId('replay-position').getAttribute('data-position')).toBe(String(events.findIndex((e) => e.type === 'thread.run.cancelling')));
+    fireEvent.click(screen.getByTestId('replay-live'));
+    expect(root.getAttribute('data-replaying')).toBe('false');
+    expect(screen.getByTestId('timeline-status').textContent).toBe('cancelled');
+  });
+});
+
+describe('ThreadTimelinePanel', () => {
+  it('lists every run of the thread, oldest first, and opens one', async () => {
+    const a = multiRoundRun().events;
+    const b = cancelledRun().events.map((e) => ({ ...e, ts: e.ts + 200_000 }));
+    const { bridge } = fakeBridge([...a, ...b]);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <ThreadTimelinePanel threadId="thread_1" />
+      </BridgeProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('thread-run')).toHaveLength(2));
+    expect(screen.getAllByTestId('thread-run').map((r) => `${r.getAttribute('data-run-id')}:${r.getAttribute('data-status')}`)).toEqual(['run_multi:completed', 'run_cancel:cancelled']);
+    fireEvent.click(screen.getAllByTestId('thread-run')[1]);
+    await waitFor(() => expect(screen.getByTestId('run-timeline').getAttribute('data-run-id')).toBe('run_cancel'));
+  });
+});
