@@ -26,7 +26,10 @@ function outputsFor(run: OpenAI.Beta.Threads.Run, output: (name: string) => stri
 describe('function calling', () => {
   it('createAndPoll reaches requires_action and submitToolOutputsAndPoll completes', async () => {
     const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_weather city=Paris unit=c' }] });
-    const run = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId });
+    const run = await client.beta.threads.runs.createAndPoll(thread.id, {
+      assistant_id: assistantId,
+      include: ['step_details.tool_calls[*].file_search.results[*].content'],
+    });
     expect(run.status).toBe('requires_action');
     const calls = run.required_action!.submit_tool_outputs.tool_calls;
     expect(calls).toHaveLength(1);

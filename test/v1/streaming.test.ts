@@ -225,6 +225,16 @@ describe('streaming', () => {
     expect((await legacy.finalMessages())[0].content[0]).toMatchObject({ text: { value: 'Echo: again' } });
   });
 
+  it('a failing model ends the stream with thread.run.failed then done', async () => {
+    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'please [mock:fail]' }] });
+    const names = (await readSse(await post(`/threads/${thread.id}/runs`, { assistant_id: assistantId, stream: true }))).map((e) => e.event);
+    expect(names.slice(-2)).toEqual(['thread.run.failed', 'done']);
+    const stream = client.beta.threads.runs.stream((await client.beta.threads.create({ messages: [{ role: 'user', content: 'again [mock:rate_limit]' }] })).id, { assistant_id: assistantId });
+    const run = await stream.finalRun();
+    expect(run.status).toBe('failed');
+    expect(run.last_error?.code).toBe('rate_limit_exceeded');
+  });
+
   it('validation failures on stream:true are ordinary JSON errors', async () => {
     const thread = await client.beta.threads.create();
     const res = await post(`/threads/${thread.id}/runs`, { assistant_id: assistantId, stream: true, temperature: 'hot' });
