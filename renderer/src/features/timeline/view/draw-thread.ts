@@ -32,7 +32,7 @@ export function drawThread(ctx: CanvasRenderingContext2D, models: readonly Timel
       ctx.textAlign = 'center';
       ctx.fillText(formatDuration(p.t1 - p.t0), x + GAP_PX / 2, 10);
       ctx.textAlign = 'start';
-    } else ctx.fillText(formatOffset(p.t0 - base), x + 2, 10);
+    } else if (sx(p.t1) - x > 90) ctx.fillText(formatOffset(p.t0 - base), x + 2, 10);
   }
   models.forEach((m, row) => {
     const y = RULER_H + 4 + row * THREAD_ROW_H;

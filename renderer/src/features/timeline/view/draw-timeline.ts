@@ -177,10 +177,14 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
     const from = Math.max(p.t0, tL);
     const to = Math.min(p.t1 === p.t0 ? p.t0 : p.t1, tR);
     let t = base + Math.ceil((from - base) / iv) * iv;
+    const pieceEndX = sx(p.t1);
     for (let n = 0; t <= to && n < 200; t += iv, n++) {
       const x = Math.round(sx(t)) + 0.5;
       ctx.fillStyle = th.border;
       ctx.fillRect(x, RULER_H - 5, 1, H - RULER_H + 5);
+      // labels stay clear of the next gap's duration and of the zoom buttons
+      if (x > pieceEndX - 56 && p !== axis.pieces[axis.pieces.length - 1]) continue;
+      if (x > W - 130) continue;
       ctx.fillStyle = th.fgMuted;
       ctx.fillText(formatOffset(t - base), x + 3, 9);
     }

@@ -31,7 +31,7 @@ export function ReplayBar({ events, position, playing, onPosition, onPlay, onPau
         {playing === 4 ? '❚❚ Pause' : '▶ 4×'}
       </button>
       <button type="button" onClick={() => onPosition(n)} disabled={n === 0} data-testid="replay-instant" title="Show the end at once">
-        ⏭ Instant
+        Instant
       </button>
       <input
         type="range"
