@@ -26,7 +26,13 @@ async function main(): Promise<void> {
     ...(args.runExpirySeconds !== null ? { runExpirySeconds: args.runExpirySeconds } : {}),
   });
   const loginToken = randomBytes(24).toString('hex');
-  const server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken });
+  let server: Awaited<ReturnType<typeof createHttpServer>>;
+  try {
+    server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken });
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
   const status: ServerStatus = { enabled: true, url: server.url, port: server.port };
   services.setServerControl({
     status: () => status,

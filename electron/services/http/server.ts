@@ -22,6 +22,8 @@ export interface HttpServerOptions {
   apiKey: string;
   /** One-time token for the UI login link. */
   loginToken?: string;
+  /** The built renderer the bridge serves (its default: `out/renderer`). */
+  rendererDir?: string;
   /** Largest accepted request body in bytes (413 beyond). Default 4 MiB. */
   bodyLimit?: number;
   /** `openai-poll-after-ms` on run replies. Default 25. */
@@ -86,9 +88,18 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     pollAfterMs: options.pollAfterMs ?? 25,
     longPollMs: options.longPollMs ?? 1000,
   });
-  await registerBridge(app, { services: options.services, loginToken: options.loginToken ?? randomBytes(24).toString('hex') });
+  registerBridge(app, {
+    services: options.services,
+    loginToken: options.loginToken ?? randomBytes(24).toString('hex'),
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+  });
 
-  await app.listen({ host, port: options.port ?? 0 });
+  try {
+    await app.listen({ host, port: options.port ?? 0 });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.server.address();
   boundPort = address && typeof address === 'object' ? address.port : (options.port ?? 0);
   const url = `http://${urlHost(host)}:${boundPort}`;
