@@ -39,11 +39,9 @@ export default defineConfig({
     build: {
       outDir: path.join(root, 'out/renderer'),
       minify: true,
+      // One local bundle; its size is not a network concern.
+      chunkSizeWarningLimit: 4096,
       rolldownOptions: { input: path.join(root, 'renderer/index.html') },
-    },
-    server: {
-      // Browser-mode dev (`npm run dev` without Electron): calls and events go to the headless server.
-      proxy: process.env.RUNLENS_DEV_API ? { '/api': { target: process.env.RUNLENS_DEV_API, changeOrigin: false }, '/login': { target: process.env.RUNLENS_DEV_API } } : undefined,
     },
   },
 });
