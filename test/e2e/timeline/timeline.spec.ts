@@ -128,3 +128,43 @@ test('the run timeline shows the real transitions and steps, selects bars and sc
     await page.screenshot({ path: testInfo.outputPath('timeline-thread.png'), fullPage: true });
   });
 });
+
+test('the timeline follows a run live while it streams, waits and completes', async ({ page, server }, testInfo) => {
+  const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.apiKey });
+  const assistant = await client.beta.assistants.create({ model: 'mock', name: 'Live timeline', tools: FUNCTIONS.map((f) => ({ type: 'function' as const, function: f })) });
+  const thread = await client.beta.threads.create();
+  await client.beta.threads.messages.create(thread.id, { role: 'user', content: 'live check, plain echo' });
+  await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
+
+  await page.getByRole('listbox', { name: 'Thread list' }).getByRole('option', { name: /live check/ }).click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByTestId('run-timeline').getByTestId('timeline-status')).toHaveText('completed');
+
+  await client.beta.threads.messages.create(thread.id, { role: 'user', content: '[mock:delay=1500] get_weather city=Rome' });
+  const run = await client.beta.threads.runs.create(thread.id, { assistant_id: assistant.id });
+  const tl = page.locator(`[data-testid=run-timeline][data-run-id="${run.id}"]`);
+  await test.step('while the model is delayed the run shows as in progress', async () => {
+    await expect(tl.getByTestId('timeline-status')).toHaveText('in progress');
+  });
+  await test.step('then it waits for the output, with the expiry countdown', async () => {
+    // the playground brings the Inbox forward when a call waits; go back to the Timeline tab
+    await expect(page.getByRole('tab', { name: /Inbox/ })).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 });
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await expect(tl.getByTestId('timeline-status')).toHaveText('requires action');
+    await expect(tl.getByTestId('expiry-countdown')).toBeVisible();
+    await expect(tl.getByTestId('timeline-step')).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('timeline-live-waiting.png') });
+  });
+  await test.step('the output arrives through the SDK and the timeline completes without a reload', async () => {
+    const waiting = await client.beta.threads.runs.retrieve(run.id, { thread_id: thread.id });
+    await client.beta.threads.runs.submitToolOutputs(run.id, { thread_id: thread.id, tool_outputs: waiting.required_action!.submit_tool_outputs.tool_calls.map((c) => ({ tool_call_id: c.id, output: 'sunny' })) });
+    await expect(tl.getByTestId('timeline-status')).toHaveText('completed', { timeout: 15_000 });
+    expect(await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual([
+      'queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'completed',
+    ]);
+    await expect(tl.getByTestId('timeline-step')).toHaveCount(2);
+    await tl.getByTestId('timeline-expand').click();
+    await tl.getByTestId('timeline-step').first().click();
+    await page.screenshot({ path: testInfo.outputPath('timeline-live-expanded.png') });
+  });
+});
