@@ -4,6 +4,8 @@
  * same calls and pushes the Electron window gets over IPC. Everything but the login needs the
  * session cookie; the server's Host/Origin guards and body limits apply before these routes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services-types';
 import { dispatchCall } from './dispatch';
@@ -62,6 +64,8 @@ export function registerBridge(app: FastifyInstance, options: BridgeOptions): vo
   app.get('/*', async (request, reply) => {
     const urlPath = request.url.split('?')[0];
     if (RESERVED_PREFIXES.some((prefix) => urlPath.startsWith(prefix))) return reply.callNotFound();
+    // Browsers ask for it on every page, logged in or not; there is none unless the build has one.
+    if (urlPath === '/favicon.ico' && !fs.existsSync(path.join(rendererDir, 'favicon.ico'))) return reply.code(204).send();
     if (!auth.isAuthenticated(request)) return sendNotice(reply, 401, LOGIN_REQUIRED_PAGE);
     return (await sendUiPath(reply, rendererDir, urlPath)) ?? reply.callNotFound();
   });
