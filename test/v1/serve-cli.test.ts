@@ -1,5 +1,6 @@
 /** `npm run serve` as a process: key handling, env vars, clean SIGTERM, SIGKILL durability, expiry. */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fnTool, raw, startServe, tempDir } from './serve-process';
@@ -107,6 +108,28 @@ describe('serve CLI', () => {
     } finally {
       await s.stop();
     }
+  });
+
+  it('listens on RUNLENS_PORT and stops cleanly on SIGTERM with a stream open', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as net.AddressInfo).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const s = await startServe({ portFlag: false, env: { RUNLENS_PORT: String(port) } });
+    expect(s.url).toBe(`http://127.0.0.1:${port}`);
+    const client = s.client();
+    const asst = await client.beta.assistants.create({ model: 'mock' });
+    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'slow [mock:delay=5000]' }] });
+    const stream = client.beta.threads.runs.stream(thread.id, { assistant_id: asst.id });
+    stream.on('error', () => undefined);
+    stream.on('abort', () => undefined);
+    const ended = stream.done().catch(() => undefined);
+    await new Promise<void>((resolve) => stream.on('event', (e) => e.event === 'thread.run.in_progress' && resolve()));
+    const result = await s.stop('SIGTERM');
+    expect(result.code).toBe(0);
+    await ended;
   });
 
   it('rejects bad options with a usage message', async () => {

@@ -30,6 +30,8 @@ export interface ServeOptions {
   env?: Record<string, string>;
   /** Pass --api-key (default 'test-key'); null to let the server generate one. */
   apiKey?: string | null;
+  /** Pass `--port 0` (default true); false leaves the port to RUNLENS_PORT or the default. */
+  portFlag?: boolean;
   /** Pass the key as --api-key (default) or only remember it (it comes from the environment). */
   keyFlag?: boolean;
 }
@@ -44,7 +46,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
   const dataDir = options.dataDir ?? tempDir();
   const keyArgs = options.apiKey === null || options.keyFlag === false ? [] : ['--api-key', options.apiKey ?? 'test-key'];
   // Node itself with the tsx loader (not the tsx wrapper), so signals such as SIGKILL hit the server.
-  const args = ['--import', 'tsx', 'electron/services/cli/serve.ts', '--port', '0', '--data-dir', dataDir, ...keyArgs, ...(options.args ?? [])];
+  const args = ['--import', 'tsx', 'electron/services/cli/serve.ts', ...(options.portFlag === false ? [] : ['--port', '0']), '--data-dir', dataDir, ...keyArgs, ...(options.args ?? [])];
   const env = { ...process.env, RUNLENS_PORT: '', RUNLENS_DB: '', RUNLENS_API_KEY: '', RUNLENS_DATA_DIR: '', ...options.env };
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = (): void => {
