@@ -1,6 +1,7 @@
 /** The timeline's CSS, scoped under .tl-root and built only on the theme tokens. */
 export const TIMELINE_CSS = `
 .tl-root { container-type: inline-size; display: flex; flex-direction: column; gap: 10px; color: var(--fg); background: var(--bg); font: 13px var(--font-ui); padding: 10px; outline: none; min-width: 0; }
+.tl-root > * { flex-shrink: 0; }
 .tl-root:focus-visible { box-shadow: inset 0 0 0 2px var(--accent); }
 .tl-head { display: flex; flex-wrap: wrap; gap: 12px; align-items: baseline; }
 .tl-head h2 { font-size: 15px; margin: 0; text-transform: none; letter-spacing: normal; }
@@ -60,7 +61,8 @@ pre.tl-json { padding: 6px 8px; background: var(--bg-sunken); }
 .tl-call { border-top: 1px solid var(--border); margin-top: 8px; padding-top: 4px; }
 .tl-call-selected { box-shadow: inset 3px 0 0 var(--accent); padding-left: 8px; }
 .tl-events { width: 100%; border-collapse: collapse; font: 12px var(--font-mono); }
-.tl-events th { text-align: left; color: var(--fg-muted); font-weight: 600; }
+.tl-events th { text-align: left; color: var(--fg-muted); font-weight: 600; white-space: nowrap; }
+@container (max-width: 520px) { .tl-events td:last-child > details > summary { max-width: 90px; } }
 .tl-events td, .tl-events th { padding: 2px 6px 2px 0; border-bottom: 1px solid var(--border); vertical-align: top; }
 .tl-events td:last-child { max-width: 300px; }
 .tl-events td:last-child > details > summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
