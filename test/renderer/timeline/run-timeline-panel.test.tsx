@@ -4,7 +4,7 @@ import type { RunLensBridge } from '../../../electron/contract/api';
 import type { RunEventRecord } from '../../../electron/contract/events';
 import { BridgeProvider } from '../../../renderer/src/bridge/context';
 import { RunTimelinePanel, ThreadTimelinePanel } from '../../../renderer/src/features/timeline';
-import { cancelledRun, multiRoundRun } from './event-fixtures';
+import { RunLog, cancelledRun, multiRoundRun } from './event-fixtures';
 
 /** A bridge whose log holds `stored` and whose pushes the test sends by hand. */
 function fakeBridge(stored: RunEventRecord[]) {
@@ -107,6 +107,44 @@ describe('RunTimelinePanel', () => {
     fireEvent.click(screen.getByTestId('replay-live'));
     expect(root.getAttribute('data-replaying')).toBe('false');
     expect(screen.getByTestId('timeline-status').textContent).toBe('cancelled');
+  });
+});
+
+describe('RunTimelinePanel playback', () => {
+  it('plays back with the recorded gaps: 4× takes a quarter of the time, 1× the real time', async () => {
+    const log = new RunLog('run_play');
+    log.status('queued', {}, 'created').at(400).status('in_progress').at(800).status('requires_action').at(100).status('cancelling').at(100).status('cancelled');
+    const events = log.events;
+    const { bridge } = fakeBridge(events);
+    render(
+      <BridgeProvider bridge={bridge}>
+        <RunTimelinePanel threadId="thread_1" runId="run_play" />
+      </BridgeProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('timeline-status').textContent).toBe('cancelled'));
+    const pos = () => Number(screen.getByTestId('replay-position').getAttribute('data-position'));
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(screen.getByTestId('replay-play-4x'));
+      expect(pos()).toBe(1);
+      const gap1 = events[1].ts - events[0].ts;
+      act(() => vi.advanceTimersByTime(gap1 / 4 - 5));
+      expect(pos()).toBe(1);
+      act(() => vi.advanceTimersByTime(10));
+      expect(pos()).toBe(2);
+      fireEvent.click(screen.getByTestId('replay-play-4x')); // pause
+      fireEvent.click(screen.getByTestId('replay-play-1x'));
+      const gap2 = events[2].ts - events[1].ts;
+      act(() => vi.advanceTimersByTime(gap2 - 5));
+      expect(pos()).toBe(2);
+      act(() => vi.advanceTimersByTime(10));
+      expect(pos()).toBe(3);
+      for (let i = 0; i < events.length && pos() < events.length; i++) act(() => vi.advanceTimersByTime(1_000));
+      expect(pos()).toBe(events.length);
+      expect(screen.getByTestId('timeline-status').textContent).toBe('cancelled');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
