@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { defaultDataDir, defaultDbPath } from '../data-dir';
 
+/** Resolved serve options. `apiKey` null means: use the generated key of the data directory. */
 export interface ServeArgs {
   port: number;
   host: string;

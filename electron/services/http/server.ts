@@ -12,6 +12,7 @@ import { errorBody, handleError } from './errors';
 import { checkRequestOrigin, isLoopbackName, type HostPolicy } from './security';
 import { notFoundHandler, v1Plugin } from './v1';
 
+/** What `createHttpServer` needs; only `services` and `apiKey` are required. */
 export interface HttpServerOptions {
   services: Services;
   /** Interface to bind; 127.0.0.1 unless told otherwise. */
@@ -32,6 +33,7 @@ export interface HttpServerOptions {
   longPollMs?: number;
 }
 
+/** A listening server; `close()` ends open streams and stops listening. */
 export interface HttpServer {
   app: FastifyInstance;
   /** `http://127.0.0.1:PORT` (no trailing slash). */

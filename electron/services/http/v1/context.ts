@@ -7,6 +7,7 @@ import type { Run } from '../../../contract/objects';
 import type { RuntimeApi } from '../../runtime/runtime-types';
 import { invalid } from './validate';
 
+/** Shared by every `/v1` route module. */
 export interface V1Context {
   runtime: RuntimeApi;
   /** Value of `openai-poll-after-ms` on run replies. */
@@ -15,6 +16,7 @@ export interface V1Context {
   longPollMs: number;
 }
 
+/** Path parameters (`thread_id`, `run_id`, …) as Fastify hands them over. */
 export type IdParams = Record<string, string>;
 
 /** Sends a run with the poll hint so the SDK's *AndPoll helpers do not sleep 5 s. */

@@ -11,6 +11,7 @@ import type { V1Context } from './context';
 import { registerRunRoutes } from './runs';
 import { registerThreadRoutes } from './threads';
 
+/** The `/v1` plugin's options: the route context plus the Bearer key. */
 export interface V1Options extends V1Context {
   apiKey: string;
 }

@@ -6,6 +6,7 @@ import type { ListQuery } from '../../runtime/runtime-types';
 import { STEP_INCLUDE_VALUES } from './schemas';
 import { invalid, invalidValue } from './validate';
 
+/** A parsed query string; repeated keys (`include[]`) arrive as arrays. */
 export type RawQuery = Record<string, string | string[] | undefined>;
 
 function single(query: RawQuery, key: string): string | undefined {

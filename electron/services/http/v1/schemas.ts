@@ -191,6 +191,7 @@ const assistantProps: Record<string, Schema> = {
   reasoning_effort: { t: 'string', enum: ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'], nullable: true },
 };
 
+/** POST /assistants (model required) and POST /assistants/{id} (all optional). */
 export const assistantCreateSchema: ObjectSchema = { t: 'object', required: ['model'], props: assistantProps };
 export const assistantUpdateSchema: ObjectSchema = { t: 'object', props: assistantProps };
 
@@ -199,6 +200,7 @@ const threadProps: Record<string, Schema> = {
   metadata: metadataSchema,
   tool_resources: toolResources,
 };
+/** POST /threads; POST /threads/{tid}; message and run modify (metadata only). */
 export const threadCreateSchema: ObjectSchema = { t: 'object', props: threadProps };
 export const threadUpdateSchema: ObjectSchema = { t: 'object', props: { metadata: metadataSchema, tool_resources: toolResources } };
 export const metadataOnlySchema: ObjectSchema = { t: 'object', props: { metadata: metadataSchema } };

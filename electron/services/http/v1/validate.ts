@@ -8,6 +8,7 @@ import { ApiError } from '../../runtime/api-error';
 interface Base {
   nullable?: boolean;
 }
+/** A JSON shape with the platform's limits; `union` picks its option by JSON type, `tagged` by `type`. */
 export type Schema =
   | (Base & { t: 'string'; max?: number; min?: number; enum?: readonly string[] })
   | (Base & { t: 'integer'; min?: number; max?: number })
