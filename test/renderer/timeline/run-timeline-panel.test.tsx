@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunLensBridge } from '../../../electron/contract/api';
 import type { RunEventRecord } from '../../../electron/contract/events';
@@ -107,6 +108,26 @@ describe('RunTimelinePanel', () => {
     fireEvent.click(screen.getByTestId('replay-live'));
     expect(root.getAttribute('data-replaying')).toBe('false');
     expect(screen.getByTestId('timeline-status').textContent).toBe('cancelled');
+  });
+});
+
+describe('under React StrictMode (effects mount twice)', () => {
+  it('the run and thread panels still load and follow pushes', async () => {
+    const all = multiRoundRun().events;
+    const { bridge, commit } = fakeBridge(all.slice(0, 10));
+    render(
+      <StrictMode>
+        <BridgeProvider bridge={bridge}>
+          <RunTimelinePanel threadId="thread_1" runId="run_multi" />
+          <ThreadTimelinePanel threadId="thread_1" />
+        </BridgeProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('run-timeline')[0].getAttribute('data-status')).toBe('in_progress'));
+    await waitFor(() => expect(screen.getAllByTestId('thread-run')).toHaveLength(1));
+    act(() => all.slice(10).forEach((e) => commit(e)));
+    await waitFor(() => expect(screen.getAllByTestId('run-timeline')[0].getAttribute('data-status')).toBe('completed'));
+    await waitFor(() => expect(screen.getByTestId('thread-run').getAttribute('data-status')).toBe('completed'));
   });
 });
 

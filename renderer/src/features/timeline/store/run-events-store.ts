@@ -36,7 +36,10 @@ export class RunEventsStore {
     return ev ? ev.seq : 0;
   }
 
+  /** Safe to call again after `stop` (React StrictMode mounts effects twice). */
   start(): void {
+    this.stopped = false;
+    this.unsubscribe?.();
     this.unsubscribe = this.bridge.on('run.event', (ev) => {
       if (ev.run_id !== this.runId) return;
       this.pending.push(ev);
@@ -48,7 +51,7 @@ export class RunEventsStore {
   stop(): void {
     this.stopped = true;
     this.unsubscribe?.();
-    this.listeners.clear();
+    this.unsubscribe = null;
   }
 
   subscribe = (fn: Listener): (() => void) => {

@@ -22,7 +22,10 @@ export class ThreadEventsStore {
 
   constructor(private readonly bridge: RunLensBridge, readonly threadId: string) {}
 
+  /** Safe to call again after `stop` (React StrictMode mounts effects twice). */
   start(): void {
+    this.stopped = false;
+    this.off?.();
     this.off = this.bridge.on('run.event', (ev) => {
       if (ev.thread_id !== this.threadId) return;
       const m = this.runs.get(ev.run_id);
@@ -39,6 +42,7 @@ export class ThreadEventsStore {
   stop(): void {
     this.stopped = true;
     this.off?.();
+    this.off = null;
   }
 
   subscribe = (fn: () => void) => {
@@ -48,21 +52,30 @@ export class ThreadEventsStore {
 
   getTick = () => this.tick;
 
+  private loads = 0;
+
+  /** Loads every run into fresh models; only the latest load (StrictMode may start two) commits. */
   private async load(): Promise<void> {
+    const load = ++this.loads;
     try {
       const runs = await this.bridge.api.runs.list(this.threadId);
+      const models = new Map<string, TimelineModel>();
       const all: RunEventRecord[] = [];
       // runs.list is newest first; reversing before a stable sort keeps same-second runs in order
       for (const run of [...runs].reverse().sort((a, b) => a.created_at - b.created_at)) {
         const events = await this.bridge.api.runs.events(run.id, 0);
         const m = createTimelineModel(run.id, this.threadId);
         for (const ev of events) applyEvent(m, ev);
-        this.runs.set(run.id, m);
+        models.set(run.id, m);
         all.push(...events);
       }
-      if (this.stopped) return;
-      this.order = [...this.runs.keys()];
+      if (this.stopped || load !== this.loads) return;
+      for (const [id, m] of this.runs) if (!models.has(id)) models.set(id, m); // runs that appeared meanwhile
+      this.runs.clear();
+      for (const [id, m] of models) this.runs.set(id, m);
+      this.order = [...models.keys()];
       all.sort((a, b) => a.ts - b.ts);
+      this.axis = new TimeAxis();
       for (const ev of all) this.axis.push(ev.ts);
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
