@@ -20,13 +20,19 @@ export function activeRun(runs: Run[]): Run | null {
   return runs.find((r) => ACTIVE_RUN_STATUSES.includes(r.status)) ?? null;
 }
 
-/** The thread's runs newest first, each with its live snapshot, including live runs the list has not caught up with. */
+/**
+ * The thread's runs newest first, each with its live snapshot, including live runs the
+ * stored list has not caught up with. Ties within a second keep the server's order (ids
+ * are random, so they cannot break ties).
+ */
 export function threadRuns(threadId: string, stored: Run[] | undefined, live: Record<string, LiveRun>): Run[] {
-  const list = (stored ?? []).map((r) => currentRun(r, live[r.id]));
-  for (const l of Object.values(live)) {
-    if (l.threadId === threadId && l.run && !list.some((r) => r.id === l.runId)) list.push(l.run);
-  }
-  return list.sort((a, b) => b.created_at - a.created_at || b.id.localeCompare(a.id));
+  const storedIds = new Set((stored ?? []).map((r) => r.id));
+  const fresh = Object.values(live)
+    .filter((l) => l.threadId === threadId && l.run && !storedIds.has(l.runId))
+    .map((l) => l.run as Run)
+    .reverse();
+  const list = [...fresh, ...(stored ?? []).map((r) => currentRun(r, live[r.id]))];
+  return list.sort((a, b) => b.created_at - a.created_at);
 }
 
 function runParts(run: Run, live: LiveRun | undefined, stored: Message[]): RunPart[] {
@@ -58,21 +64,38 @@ function runParts(run: Run, live: LiveRun | undefined, stored: Message[]): RunPa
 }
 
 /**
- * The chat of a thread: user messages and run blocks in time order. A run sits after the
- * messages created up to its start; the messages a run wrote are shown inside its block.
+ * The chat of a thread: messages and run blocks in conversation order. Timestamps are whole
+ * seconds, so order comes from the stored message list (oldest first): a run sits where its
+ * first reply is; a run without replies (waiting, failed, cancelled) sits after the
+ * messages created up to its start. The messages a run wrote are shown inside its block.
  */
 export function chatItems(messages: Message[], runs: Run[], live: Record<string, LiveRun>): ChatItem[] {
-  const items: Array<{ at: number; order: number; item: ChatItem }> = [];
-  let order = 0;
-  for (const m of messages) {
-    if (m.role === 'assistant' && m.run_id && runs.some((r) => r.id === m.run_id)) continue;
-    items.push({ at: m.created_at, order: order++, item: { kind: 'message', message: m } });
-  }
+  const all = [...messages];
+  const known = new Set(messages.map((m) => m.id));
   for (const r of [...runs].reverse()) {
-    items.push({ at: r.created_at, order: order++, item: { kind: 'run', run: r, parts: runParts(r, live[r.id], messages) } });
+    const l = live[r.id];
+    for (const id of l?.messageOrder ?? []) if (!known.has(id)) (all.push(l.messages[id]), known.add(id));
   }
-  // Same second: a message comes before the run it started (stable on insertion order otherwise).
-  items.sort((a, b) => a.at - b.at || (a.item.kind === b.item.kind ? a.order - b.order : a.item.kind === 'message' ? -1 : 1));
+  const runIds = new Set(runs.map((r) => r.id));
+  const items: Array<{ pos: number; order: number; item: ChatItem }> = [];
+  all.forEach((m, i) => {
+    if (m.role === 'assistant' && m.run_id && runIds.has(m.run_id)) return;
+    items.push({ pos: i, order: 0, item: { kind: 'message', message: m } });
+  });
+  [...runs].reverse().forEach((r, order) => {
+    const first = all.findIndex((m) => m.run_id === r.id && m.role === 'assistant');
+    let pos: number;
+    if (first >= 0) pos = first - 0.5;
+    else {
+      let last = -1;
+      all.forEach((m, i) => {
+        if (m.created_at <= r.created_at) last = i;
+      });
+      pos = last + 0.5;
+    }
+    items.push({ pos, order: order + 1, item: { kind: 'run', run: r, parts: runParts(r, live[r.id], messages) } });
+  });
+  items.sort((a, b) => a.pos - b.pos || a.order - b.order);
   return items.map((x) => x.item);
 }
 

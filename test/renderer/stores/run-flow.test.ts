@@ -101,3 +101,19 @@ describe('run flow through the stores', () => {
     expect(live.lastSeq).toBe((await h.bridge.api.runs.events(run.id)).length);
   });
 });
+
+describe('chat order', () => {
+  it('places each run where its reply is, even when everything happened in the same second', async () => {
+    const { a, t } = await setup();
+    for (const text of ['first', 'second']) {
+      const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, text);
+      await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed', 'completed');
+    }
+    await h.stores.threads.getState().loadMessages(t.id);
+    await h.stores.threads.getState().loadRuns(t.id);
+    const runs = threadRuns(t.id, h.stores.threads.getState().runs[t.id], h.stores.runs.getState().live);
+    const items = chatItems(h.stores.threads.getState().messages[t.id], runs, h.stores.runs.getState().live);
+    const text = items.map((i) => (i.kind === 'message' ? messageText(i.message) : i.parts.map((p) => (p.kind === 'message' ? messageText(p.message) : 'tools')).join()));
+    expect(text).toEqual(['first', 'Echo: first', 'second', 'Echo: second']);
+  });
+});
