@@ -3,6 +3,7 @@
  * desktop window cannot be navigated away or open windows, and the server refuses whoever
  * has no session cookie or comes from a foreign Host/Origin.
  */
+import type { ElectronApplication } from 'playwright-core';
 import { test, expect } from '../fixtures';
 
 test('the UI runs under a Content-Security-Policy that blocks injected inline scripts', async ({ page }) => {
@@ -35,21 +36,36 @@ test('the page has no Node globals', async ({ page }) => {
   expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', global: 'undefined' });
 });
 
-test('the desktop window cannot be navigated away from the app', async ({ page, shell }) => {
+/** Replaces shell.openExternal in the app's main process with a recorder, so no real browser opens. */
+async function recordExternalOpens(electronApp: ElectronApplication): Promise<() => Promise<string[]>> {
+  await electronApp.evaluate(({ shell }) => {
+    const opened: string[] = [];
+    (globalThis as unknown as { __opened: string[] }).__opened = opened;
+    shell.openExternal = async (url: string) => {
+      opened.push(url);
+    };
+  });
+  return () => electronApp.evaluate(() => (globalThis as unknown as { __opened: string[] }).__opened);
+}
+
+test('the desktop window cannot be navigated away; the link goes to the system browser', async ({ page, shell, electronApp }) => {
   test.skip(shell === 'web', 'A browser tab belongs to the user and may navigate; only the desktop window pins its page.');
+  const opened = await recordExternalOpens(electronApp as ElectronApplication);
   const before = page.url();
   await page.evaluate(() => {
     location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500); // give a navigation the chance to start; none may happen
+  await expect.poll(opened).toEqual(['https://example.com/']);
   expect(page.url()).toBe(before);
   await expect(page.locator('[data-app-state="ready"]')).toHaveCount(1);
 });
 
 test('the desktop window opens no new windows', async ({ page, shell, electronApp }) => {
   test.skip(shell === 'web', 'Popups in a browser tab are the browser’s business; only the desktop window denies them.');
-  const opened = await page.evaluate(() => window.open('https://example.com/', '_blank') !== null);
-  expect(opened).toBe(false);
+  const opened = await recordExternalOpens(electronApp as ElectronApplication);
+  expect(await page.evaluate(() => window.open('https://example.com/docs', '_blank') !== null)).toBe(false);
+  expect(await page.evaluate(() => window.open('/index.html', '_blank') !== null)).toBe(false);
+  await expect.poll(opened).toEqual(['https://example.com/docs']);
   expect(electronApp?.windows()).toHaveLength(1);
 });
 
