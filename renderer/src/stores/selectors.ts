@@ -74,7 +74,11 @@ export function chatItems(messages: Message[], runs: Run[], live: Record<string,
   const known = new Set(messages.map((m) => m.id));
   for (const r of [...runs].reverse()) {
     const l = live[r.id];
-    for (const id of l?.messageOrder ?? []) if (!known.has(id)) (all.push(l.messages[id]), known.add(id));
+    for (const id of l?.messageOrder ?? []) {
+      if (known.has(id)) continue;
+      all.push(l.messages[id]);
+      known.add(id);
+    }
   }
   const runIds = new Set(runs.map((r) => r.id));
   const items: Array<{ pos: number; order: number; item: ChatItem }> = [];
