@@ -77,10 +77,21 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
+const keyDigests = new Map<string, Buffer>();
+function keyDigest(apiKey: string): Buffer {
+  let d = keyDigests.get(apiKey);
+  if (!d) {
+    d = digest(apiKey);
+    if (keyDigests.size > 16) keyDigests.clear();
+    keyDigests.set(apiKey, d);
+  }
+  return d;
+}
+
 /** Constant-time comparison of a `Bearer` Authorization header against the key. */
 export function bearerMatches(authorization: string | undefined, apiKey: string): boolean {
   if (!authorization) return false;
   const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
   if (!match) return false;
-  return timingSafeEqual(digest(match[1].trim()), digest(apiKey));
+  return timingSafeEqual(digest(match[1].trim()), keyDigest(apiKey));
 }

@@ -3,7 +3,7 @@
  * module) and the Assistants-compatible `/v1` API. Every route gets an `x-request-id`,
  * the Host/Origin guard (403), the body limit (413) and OpenAI-shaped, stackless errors.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services-types';
 import { registerBridge } from './bridge/register-bridge';
@@ -66,7 +66,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       reply.header('x-request-id', req.id);
       handleError(error, req, reply);
     },
-    genReqId: () => `req_${randomBytes(16).toString('hex')}`,
+    genReqId: () => `req_${randomUUID().replace(/-/g, '')}`,
   });
 
   app.removeAllContentTypeParsers();
