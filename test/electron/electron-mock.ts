@@ -47,8 +47,11 @@ const windows: FakeBrowserWindow[] = [];
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
+  /** How much of the app was set up when this window was made (the window comes last). */
+  readonly createdAfter: { ipcHandlers: number; menus: number; protocols: number };
   constructor(readonly options: Record<string, unknown>) {
     super();
+    this.createdAfter = { ipcHandlers: ipcMainHandlers.size, menus: Menu.setApplicationMenu.mock.calls.length, protocols: protocol.handle.mock.calls.length };
     windows.push(this);
   }
   async loadURL(url: string) {
