@@ -168,3 +168,51 @@ test('the timeline follows a run live while it streams, waits and completes', as
     await page.screenshot({ path: testInfo.outputPath('timeline-live-expanded.png') });
   });
 });
+
+test('faults from the real runtime show as markers: invalid arguments, a failed model, a cancel', async ({ page, server }, testInfo) => {
+  const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.apiKey });
+  const assistant = await client.beta.assistants.create({ model: 'mock', name: 'Faults', tools: FUNCTIONS.map((f) => ({ type: 'function' as const, function: f })) });
+  const thread = await client.beta.threads.create();
+
+  await client.beta.threads.messages.create(thread.id, { role: 'user', content: 'faults [mock:bad_args] get_weather city=Paris' });
+  const bad = await driveRun(client, thread.id, assistant.id, () => 'could not parse');
+  await client.beta.threads.messages.create(thread.id, { role: 'user', content: '[mock:fail] anything' });
+  const failed = await driveRun(client, thread.id, assistant.id, () => '');
+  expect(failed.run.status).toBe('failed');
+  await client.beta.threads.messages.create(thread.id, { role: 'user', content: '[mock:delay=5000] slow one' });
+  let slow = await client.beta.threads.runs.create(thread.id, { assistant_id: assistant.id });
+  await expect.poll(async () => (await client.beta.threads.runs.retrieve(slow.id, { thread_id: thread.id })).status).toBe('in_progress');
+  await client.beta.threads.runs.cancel(slow.id, { thread_id: thread.id });
+  await expect.poll(async () => (slow = await client.beta.threads.runs.retrieve(slow.id, { thread_id: thread.id })).status).toBe('cancelled');
+
+  await test.step('invalid arguments: a validation marker, the errors in the inspector', async () => {
+    const tl = await openTimeline(page, /faults/, bad.run.id);
+    await expect(tl.getByTestId('timeline-marker').first()).toHaveAttribute('data-kind', 'invalid_args');
+    await tl.getByTestId('timeline-marker').first().getByRole('button').click();
+    await expect(tl.getByTestId('inspector-invalid')).toBeVisible();
+    expect(await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(bad.statuses);
+    await page.screenshot({ path: testInfo.outputPath('timeline-invalid-args.png') });
+  });
+  await test.step('model failure: the run ends failed with a failure marker', async () => {
+    await page.getByLabel('Run on the timeline').selectOption(failed.run.id);
+    const tl = page.locator(`[data-testid=run-timeline][data-run-id="${failed.run.id}"]`);
+    await expect(tl.getByTestId('timeline-status')).toHaveText('failed');
+    expect(await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(failed.statuses);
+    await expect(tl.locator('[data-testid=timeline-marker][data-kind=run_failed]')).toContainText(failed.run.last_error!.code);
+    // E jumps from the start to the first error event
+    await tl.getByTestId('step-inspector').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('e');
+    await expect(tl).toHaveAttribute('data-replaying', 'true');
+    await expect(tl.getByTestId('replay-position')).toContainText(/model\.response|thread\.run\.step\.failed|thread\.run\.failed/);
+  });
+  await test.step('cancel: cancelling then cancelled', async () => {
+    await page.getByLabel('Run on the timeline').selectOption(slow.id);
+    const tl = page.locator(`[data-testid=run-timeline][data-run-id="${slow.id}"]`);
+    await expect(tl.getByTestId('timeline-status')).toHaveText('cancelled');
+    const statuses = await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(statuses.slice(-2)).toEqual(['cancelling', 'cancelled']);
+    await expect(tl.locator('[data-testid=timeline-marker][data-kind=cancelled]')).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('timeline-cancelled.png') });
+  });
+});

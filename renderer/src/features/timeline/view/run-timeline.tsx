@@ -10,7 +10,7 @@ import { useNow, useReplayModel, useRunEvents } from '../store/use-run-timeline'
 import { LifecycleDiagram } from './lifecycle-diagram';
 import { REPLAY_KEYS, ReplayBar } from './replay-bar';
 import { StepInspector } from './step-inspector';
-import { SegmentList, StepList } from './step-list';
+import { MarkerList, SegmentList, StepList } from './step-list';
 import { TIMELINE_CSS } from './styles';
 import { TimelineCanvas } from './timeline-canvas';
 import { usePlayback } from './use-playback';
@@ -76,6 +76,7 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
       <ReplayBar events={live.events} position={playback.position} playing={playback.playing} onPosition={playback.setPosition} onPlay={playback.play} onPause={playback.pause} />
       <div className="tl-keys">{REPLAY_KEYS}</div>
       <SegmentList model={model} openEnd={openEnd} range={range} />
+      <MarkerList model={model} onSelect={(stepId, callId) => setSelection({ stepId, callId })} />
       <div className="tl-main">
         <div className="tl-side">
           <LifecycleDiagram model={model} now={replaying ? (model.lastTs ?? now) : now} />

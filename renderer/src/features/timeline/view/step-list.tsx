@@ -3,8 +3,8 @@
  * real elements (buttons with labels), for keyboard users, screen readers and tests. Capped
  * so a 10,000-step run stays cheap.
  */
-import type { StatusSegment, StepBar, TimelineModel } from '../model/types';
-import { formatDuration, statusLabel } from '../model/format';
+import type { MarkerKind, StatusSegment, StepBar, TimelineModel } from '../model/types';
+import { formatDuration, formatOffset, statusLabel } from '../model/format';
 
 const CAP = 200;
 
@@ -73,5 +73,34 @@ export function StepList({ model, openEnd, range, selectedStepId, onSelect }: St
       })}
       {model.steps.length > shown.length && <li className="tl-muted">{model.steps.length - shown.length} more steps not listed (zoom in to list them)</li>}
     </ol>
+  );
+}
+
+const MARKER_LABEL: Record<MarkerKind, string> = {
+  run_failed: 'run failed',
+  step_failed: 'step failed',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  incomplete: 'incomplete',
+  invalid_args: 'invalid arguments',
+  exec_error: 'handler error',
+  model_error: 'model error',
+};
+
+/** Errors, expiry and validation failures as a list (the canvas draws them as diamonds). */
+export function MarkerList({ model, onSelect }: { model: TimelineModel; onSelect(stepId: string, callId: string | null): void }) {
+  if (!model.markers.length) return null;
+  const base = model.firstTs ?? 0;
+  return (
+    <ul className="tl-markers" aria-label="Markers" data-testid="timeline-markers">
+      {model.markers.slice(0, CAP).map((m) => (
+        <li key={`${m.seq}-${m.kind}`} data-testid="timeline-marker" data-kind={m.kind} data-seq={m.seq} className={`tl-marker tl-marker-${m.kind}`}>
+          <button type="button" disabled={!m.stepId} onClick={() => m.stepId && onSelect(m.stepId, m.callId)}>
+            <strong>{MARKER_LABEL[m.kind]}</strong> <span className="tl-muted">{formatOffset(m.ts - base)} · seq {m.seq}</span> — {m.label}
+          </button>
+        </li>
+      ))}
+      {model.markers.length > CAP && <li className="tl-muted">{model.markers.length - CAP} more markers</li>}
+    </ul>
   );
 }

@@ -79,5 +79,13 @@ span.tl-st { color: var(--c); font-weight: 600; }
 .tl-pill.tl-st { background: var(--c); color: var(--bg); }
 .tl-legend { display: flex; flex-wrap: wrap; gap: 10px; font-size: 11px; color: var(--fg-muted); }
 .tl-legend i { display: inline-block; width: 14px; height: 8px; margin-right: 4px; vertical-align: middle; border-radius: 2px; }
+.tl-markers { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; max-height: 140px; overflow: auto; font-size: 12px; }
+.tl-markers button { background: none; border: none; color: var(--fg); font: inherit; text-align: left; padding: 1px 4px; cursor: pointer; overflow-wrap: anywhere; }
+.tl-markers button:disabled { cursor: default; }
+.tl-markers strong { color: var(--danger); }
+.tl-marker-expired strong { color: var(--st-expired); }
+.tl-marker-invalid_args strong { color: var(--warn); }
+.tl-marker-cancelled strong { color: var(--fg-muted); }
+.tl-marker-incomplete strong { color: var(--st-incomplete); }
 .tl-thread-runs { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
 `;
