@@ -12,6 +12,10 @@ import { applyRunEvent, applyRunEvents, emptyLiveRun, type LiveRun } from './run
 
 export interface RunsState {
   live: Record<string, LiveRun>;
+  /** The assistant version each run used (from `runs.get`), once known. */
+  versions: Record<string, number | null>;
+  /** Fetches the run's recorded assistant version once. */
+  loadVersion(runId: string): Promise<void>;
   /** Folds one push; schedules a refetch when it revealed a gap. */
   receive(event: RunEventRecord): void;
   /** Fetches (again) every event after what we hold and applies them. */
@@ -30,11 +34,23 @@ export function createRunsStore(bridge: RunLensBridge): RunsStore {
   const syncing = new Map<string, Promise<LiveRun>>();
   const store = createStore<RunsState>((set, get) => ({
     live: {},
+    versions: {},
+    async loadVersion(runId) {
+      if (runId in get().versions) return;
+      set({ versions: { ...get().versions, [runId]: null } });
+      try {
+        const details = await api.runs.get(runId);
+        set({ versions: { ...get().versions, [runId]: details.assistant_version } });
+      } catch {
+        // Unknown is fine: the badge just stays hidden.
+      }
+    },
     receive(event) {
       const prev = get().live[event.run_id] ?? emptyLiveRun(event.run_id, event.thread_id);
       const next = applyRunEvent(prev, event);
       if (next !== prev) set({ live: { ...get().live, [event.run_id]: next } });
       if (next.gap) void get().sync(event.run_id, event.thread_id);
+      if (event.type === 'thread.run.created') void get().loadVersion(event.run_id);
     },
     sync(runId, threadId) {
       const running = syncing.get(runId);
@@ -48,6 +64,7 @@ export function createRunsStore(bridge: RunLensBridge): RunsStore {
             const current = get().live[runId] ?? emptyLiveRun(runId, threadId);
             const next = applyRunEvents({ ...current, gap: false }, events);
             set({ live: { ...get().live, [runId]: next } });
+            void get().loadVersion(runId);
             const latest = get().live[runId];
             if (!latest.gap || round >= 5) return latest;
           }

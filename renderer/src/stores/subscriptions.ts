@@ -65,7 +65,14 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
       if (stores.assistants.getState().handlers[assistantId]) later.run(`handlers:${assistantId}`, () => void stores.assistants.getState().loadHandlers(assistantId));
     }
   });
+  // Keep a usable assistant chosen for runs (e.g. the first one appeared through /v1, or the chosen one was deleted).
+  const offAssistants = stores.assistants.subscribe((s) => {
+    const ui = stores.ui.getState();
+    if (ui.view === 'assistant' && ui.assistantId === null) return; // the "new assistant" editor is open
+    if (s.list.length > 0 && !s.list.some((a) => a.id === ui.assistantId)) ui.set({ assistantId: s.list[0].id });
+  });
   return () => {
+    offAssistants();
     offEvents();
     offEntities();
     later.stop();

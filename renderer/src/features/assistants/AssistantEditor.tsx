@@ -63,7 +63,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
               Duplicate
             </button>
             {confirmDelete ? (
-              <button className="btn btn-small btn-danger" autoFocus onClick={act(async () => (await stores.assistants.getState().remove(assistant.id), stores.ui.getState().set({ assistantId: null, view: 'thread' })))}>
+              <button className="btn btn-small btn-danger" autoFocus onClick={act(async () => (await stores.assistants.getState().remove(assistant.id), stores.ui.getState().set({ view: 'thread', assistantId: stores.assistants.getState().list[0]?.id ?? null })))}>
                 Delete for good
               </button>
             ) : (

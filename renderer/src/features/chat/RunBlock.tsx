@@ -9,6 +9,7 @@ import { ToolCallCard } from './ToolCallCard';
 /** A run in the chat: a status line, then its tool calls and replies as they stream. */
 export function RunBlock({ run, parts }: { run: Run; parts: RunPart[] }) {
   const live = useRuns((s) => s.live[run.id]);
+  const version = useRuns((s) => s.versions[run.id]);
   const { ui } = useStores();
   const selectedRun = useUi((s) => s.runId);
   const active = isActive(run.status);
@@ -20,6 +21,11 @@ export function RunBlock({ run, parts }: { run: Run; parts: RunPart[] }) {
           {run.id}
         </button>
         <span className="muted small">{run.model}</span>
+        {version != null ? (
+          <span className="tag" title="The assistant version this run used">
+            v{version}
+          </span>
+        ) : null}
         {run.usage ? <span className="muted small">{run.usage.total_tokens} tokens</span> : null}
       </div>
       {parts.map((p) =>
