@@ -6,6 +6,13 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumUse = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+};
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,17 +31,13 @@ export default defineConfig({
   projects: [
     {
       name: 'web',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromium,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
-      },
+      use: chromiumUse,
     },
     {
       name: 'electron',
-      // The fixture launches the app itself; no browser is started for this project.
+      // The fixture launches the app and hands its window out as `page`; the browser settings only
+      // serve specs that open a second, plain browser.
+      use: chromiumUse,
       workers: 1,
     },
   ],
