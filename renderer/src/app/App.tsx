@@ -72,8 +72,9 @@ export function App() {
   const commands = useCommands();
   useShortcuts();
   useApplyTheme();
+  const wideRight = useUi((s) => s.rightTab === 'timeline');
   return (
-    <div className="app">
+    <div className={`app${wideRight ? ' wide-right' : ''}`}>
       <aside className="sidebar" aria-label="Sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden>

@@ -47,7 +47,9 @@ test('many threads, long content, an error state, light and dark', async ({ page
     await test.step(`${theme} theme`, async () => {
       await page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: theme }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await app.shot(testInfo, `long-content-${theme}`);
+      await page.locator('.chat-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await expect(page.getByRole('alert').filter({ hasText: 'server_error' })).toBeInViewport();
+      await app.shot(testInfo, `long-content-bottom-${theme}`);
       await page.locator('.chat-scroll').evaluate((el) => (el.scrollTop = 0));
       await app.shot(testInfo, `long-content-top-${theme}`);
     });
@@ -57,6 +59,16 @@ test('many threads, long content, an error state, light and dark', async ({ page
     await expect(page.getByRole('listbox', { name: 'Thread list' }).getByRole('option').first()).toContainText('refund flow');
     await app.shot(testInfo, 'search-dark');
     await page.getByLabel('Search threads').fill('');
+  });
+  await test.step('the timeline tab and the assistant editor', async () => {
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await app.shot(testInfo, 'timeline-tab-dark');
+    await page.getByRole('listbox', { name: 'Assistant list' }).getByRole('option', { name: /Forecaster/ }).click();
+    await expect(page.getByRole('list', { name: 'Versions' })).toContainText('v1');
+    await app.shot(testInfo, 'assistant-editor-dark');
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'light' }).click();
+    await app.shot(testInfo, 'assistant-editor-light');
+    await page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'dark' }).click();
   });
   await test.step('command palette', async () => {
     await page.keyboard.press('Control+K');

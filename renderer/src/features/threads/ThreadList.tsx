@@ -5,6 +5,15 @@ import { useStores, useThreads, useUi } from '../../stores';
 import { relativeTime } from './relative-time';
 import { useThreadActions } from './use-thread-actions';
 
+/**
+ * The virtual rows; when the list has no measured height yet (a hidden pane, or a DOM
+ * without layout) the virtualizer yields none, so the first rows render at estimated places.
+ */
+function rowsToRender(rows: Array<{ index: number; start: number; size: number }>, count: number) {
+  if (rows.length > 0 || count === 0) return rows;
+  return Array.from({ length: Math.min(count, 40) }, (_, index) => ({ index, start: index * 44, size: 44 }));
+}
+
 /** Every thread, newest activity first, searchable, virtualised so thousands stay fast. */
 export function ThreadList() {
   const summaries = useThreads((s) => s.summaries);
@@ -39,7 +48,7 @@ export function ThreadList() {
       ) : null}
       <div className="thread-scroll" ref={scrollRef} role="listbox" aria-label="Thread list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {rowsToRender(virtualizer.getVirtualItems(), summaries.length).map((row) => {
             const s = summaries[row.index];
             const active = view === 'thread' && s.thread.id === selected;
             return (
