@@ -13,7 +13,7 @@ import type { PushQueue } from './push-queue';
 /** What a refused message gets back. */
 export const FOREIGN_SENDER_OUTCOME: CallOutcome = {
   ok: false,
-  error: { message: 'Refused: this message did not come from the RunLens window.', status: 403, type: 'permission_error', code: 'foreign_sender' },
+  error: { message: 'Refused: this message did not come from the RunLens window.', status: 403, type: 'permission_error', param: null, code: 'foreign_sender' },
 };
 
 export interface IpcOptions {

@@ -98,6 +98,8 @@ describe('with the session cookie', () => {
     expect((await fetch(`${server.url}/%2e%2e/package.json`, { headers: { cookie } })).status).toBe(404);
     expect(await (await fetch(`${server.url}/%2e%2e/%2e%2e/%2e%2e/etc/passwd`, { headers: { cookie } })).text()).not.toContain('root:');
     expect((await fetch(`${server.url}/v1/not-a-route`, { headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${server.url}/v1`, { headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api`, { headers: { cookie } })).status).toBe(404);
   });
 
   it('runs a named contract method with the JSON array as its arguments', async () => {

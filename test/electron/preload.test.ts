@@ -34,7 +34,7 @@ describe('the preload', () => {
 
   it('rejects with the error message main reports', async () => {
     const { electron, bridge } = await loadPreload();
-    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { message: "No thread found with id 'x'.", status: 404, type: 'invalid_request_error', code: null } });
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { message: "No thread found with id 'x'.", status: 404, type: 'invalid_request_error', param: null, code: null } });
     await expect(bridge.api.threads.get('x')).rejects.toThrow("No thread found with id 'x'.");
   });
 

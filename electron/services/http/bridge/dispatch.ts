@@ -12,6 +12,7 @@ export interface BridgeErrorBody {
   message: string;
   status: number;
   type: string;
+  param: string | null;
   code: string | null;
 }
 
@@ -20,9 +21,9 @@ export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: Br
 
 /** The error body for anything a method threw; unexpected errors keep their message but become 500s. */
 export function toErrorBody(error: unknown): BridgeErrorBody {
-  if (error instanceof ApiError) return { message: error.message, status: error.status, type: error.type, code: error.code };
+  if (error instanceof ApiError) return { message: error.message, status: error.status, type: error.type, param: error.param, code: error.code };
   const message = error instanceof Error ? error.message : String(error);
-  return { message, status: 500, type: 'server_error', code: null };
+  return { message, status: 500, type: 'server_error', param: null, code: null };
 }
 
 /**
@@ -30,8 +31,8 @@ export function toErrorBody(error: unknown): BridgeErrorBody {
  * 400 and call nothing.
  */
 export async function dispatchCall(api: RunLensApi, name: string, args: unknown): Promise<CallOutcome> {
-  if (!isMethodName(name)) return { ok: false, error: { message: `Unknown method '${name}'.`, status: 400, type: 'invalid_request_error', code: 'unknown_method' } };
-  if (!Array.isArray(args)) return { ok: false, error: { message: 'Arguments must be a JSON array.', status: 400, type: 'invalid_request_error', code: 'invalid_arguments' } };
+  if (!isMethodName(name)) return { ok: false, error: { message: `Unknown method '${name}'.`, status: 400, type: 'invalid_request_error', param: null, code: 'unknown_method' } };
+  if (!Array.isArray(args)) return { ok: false, error: { message: 'Arguments must be a JSON array.', status: 400, type: 'invalid_request_error', param: null, code: 'invalid_arguments' } };
   const [domain, method] = splitMethodName(name);
   const target = (api[domain] as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
   try {

@@ -23,7 +23,8 @@ export interface BridgeOptions {
   rendererDir?: string;
 }
 
-const RESERVED_PREFIXES = ['/v1/', '/api/'];
+/** Paths the UI never claims: `/v1` and `/api`, with or without more after them. */
+const RESERVED = /^\/(v1|api)(\/|$)/;
 
 function sendNotice(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status).headers({ ...documentHeaders(NOTICE_CSP), 'content-type': 'text/html; charset=utf-8' }).send(html);
@@ -54,8 +55,8 @@ export function registerBridge(app: FastifyInstance, options: BridgeOptions): vo
     if (!apiGuard(request, reply)) return reply;
     const outcome = await dispatchCall(options.services.api, (request.params as { name: string }).name, request.body);
     if (outcome.ok) return reply.header('cache-control', 'no-store').send(outcome.result === undefined ? {} : { result: outcome.result });
-    const { message, status, type, code } = outcome.error;
-    return reply.code(status).send({ error: { message, type, param: null, code } });
+    const { message, status, type, param, code } = outcome.error;
+    return reply.code(status).send({ error: { message, type, param, code } });
   });
 
   registerEventStream(app, options.services, apiGuard);
@@ -63,7 +64,7 @@ export function registerBridge(app: FastifyInstance, options: BridgeOptions): vo
   // The UI: any GET outside /v1 and /api. Unknown /v1 and /api paths keep the server's own 404.
   app.get('/*', async (request, reply) => {
     const urlPath = request.url.split('?')[0];
-    if (RESERVED_PREFIXES.some((prefix) => urlPath.startsWith(prefix))) return reply.callNotFound();
+    if (RESERVED.test(urlPath)) return reply.callNotFound();
     // Browsers ask for it on every page, logged in or not; there is none unless the build has one.
     if (urlPath === '/favicon.ico' && !fs.existsSync(path.join(rendererDir, 'favicon.ico'))) return reply.code(204).send();
     if (!auth.isAuthenticated(request)) return sendNotice(reply, 401, LOGIN_REQUIRED_PAGE);
