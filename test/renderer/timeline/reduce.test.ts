@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEventRecord } from '../../../electron/contract/events';
 import type { Run } from '../../../electron/contract/objects';
-import { applyEvent, buildTimelineModel, createTimelineModel } from '../../../renderer/src/features/timeline/model/reduce';
+import { applyEvent, buildTimelineModel, createTimelineModel, transitionsOf } from '../../../renderer/src/features/timeline/model/reduce';
 import { cancelledRun, expiredRun, failedRun, invalidArgsRun, multiRoundRun, plainReplyRun } from './event-fixtures';
 
 /** The status changes as recorded: every thread.run.* event whose status differs from the one before. */
@@ -126,7 +126,8 @@ describe('timeline reduction', () => {
     const full = buildTimelineModel(events);
     expect(inc.segments).toEqual(full.segments);
     expect(inc.calls).toEqual(full.calls);
-    expect(inc.transitions).toEqual(full.transitions);
+    expect(transitionsOf(inc)).toEqual(transitionsOf(full));
+    expect(transitionsOf(full).map((t) => `${t.from}->${t.to}`).slice(0, 4)).toEqual(['start->queued', 'queued->in_progress', 'in_progress->requires_action', 'requires_action->queued']);
     expect(inc.axis.pieces).toEqual(full.axis.pieces);
   });
 });

@@ -12,7 +12,7 @@ import type {
 } from '../../../../../electron/contract/events';
 import type { Message, Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import { TimeAxis } from './time-axis';
-import type { CallBar, MarkerKind, ModelResponseData, StepBar, TimelineModel } from './types';
+import type { CallBar, MarkerKind, ModelResponseData, StepBar, TimelineModel, Transition } from './types';
 
 const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'incomplete', 'failed', 'cancelled', 'expired']);
 /** Edge times kept per edge: the first ones and, in the last slot, the latest. */
@@ -22,6 +22,23 @@ const STEP_TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'canc
 /** True for statuses after which nothing more happens to a run. */
 export function isTerminalStatus(status: RunStatus | null): boolean {
   return status !== null && TERMINAL.has(status);
+}
+
+const EDGE_KEYS = new Map<string, string>();
+/** `from->to`, interned: one string per edge instead of one per transition. */
+function edgeKey(from: string, to: string): string {
+  const k = from + to;
+  let key = EDGE_KEYS.get(k);
+  if (key === undefined) {
+    key = `${from}->${to}`;
+    EDGE_KEYS.set(k, key);
+  }
+  return key;
+}
+
+/** The status changes the run took, derived from its segments (one per change). */
+export function transitionsOf(m: TimelineModel): Transition[] {
+  return m.segments.map((s, i) => ({ from: i ? m.segments[i - 1].status : 'start', to: s.status, ts: s.start, seq: s.startSeq }));
 }
 
 /** An empty model for one run. */
@@ -38,7 +55,6 @@ export function createTimelineModel(runId: string, threadId: string, gapThreshol
     stepById: new Map(),
     calls: [],
     markers: [],
-    transitions: [],
     edges: new Map(),
     firstTs: null,
     lastTs: null,
@@ -139,8 +155,7 @@ function findCall(m: TimelineModel, stepId: string, callId: string): CallBar | n
 function setStatus(m: TimelineModel, status: RunStatus, ev: RunEventRecord): void {
   if (m.status === status) return;
   const from = m.status ?? 'start';
-  m.transitions.push({ from, to: status, ts: ev.ts, seq: ev.seq });
-  const key = `${from}->${status}`;
+  const key = edgeKey(from, status);
   const edge = m.edges.get(key);
   if (edge) {
     edge.count++;

@@ -141,7 +141,6 @@ export interface TimelineModel {
   /** Every call of every step, in creation order. */
   calls: CallBar[];
   markers: Marker[];
-  transitions: Transition[];
   edges: Map<string, EdgeStat>;
   firstTs: number | null;
   lastTs: number | null;

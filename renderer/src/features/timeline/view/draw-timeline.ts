@@ -193,6 +193,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   // status segments
   const ls = lane('status');
   ctx.font = `11px ${th.font}`;
+  let sampled = 0;
   for (let i = firstVisible(model.segments, tL, (s) => s.start); i < model.segments.length; i++) {
     const s = model.segments[i];
     if (s.start > tR) break;
@@ -207,7 +208,14 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
       if (i === model.segments.length - 1) label(ctx, statusLabel(s.status), x0 + 5, ls.y + ls.h / 2, 120);
       continue;
     }
-    if (!painter.bar(x0, x1, ls.y, ls.h, color)) continue;
+    if (!painter.bar(x0, x1, ls.y, ls.h, color)) {
+      // a sample of the segments in this pixel column decides its colour; skip the rest
+      if (++sampled >= COLUMN_SAMPLE) {
+        sampled = 0;
+        i = skipColumn(model.segments, i, x0, (s) => s.start, tAt);
+      }
+      continue;
+    }
     if (x1 - x0 > 40) {
       ctx.fillStyle = th.bg;
       label(ctx, `${statusLabel(s.status)} ${formatDuration(end - s.start)}`, Math.max(x0, LABEL_W) + 4, ls.y + ls.h / 2, Math.min(x1, W) - Math.max(x0, LABEL_W) - 8);
@@ -338,6 +346,9 @@ function skipColumn<T>(items: readonly T[], i: number, x0: number, start: (item:
   const next = tAt(Math.floor(x0) + 1);
   return Math.max(i, firstVisible(items, next, start) - 1);
 }
+
+/** Status segments looked at per pixel column before the rest of the column is skipped. */
+const COLUMN_SAMPLE = 12;
 
 /** Returns false when the step was thinner than a pixel. */
 function drawStep(ctx: CanvasRenderingContext2D, painter: Painter, s: StepBar, sx: (t: number) => number, l: Lane, th: CanvasTheme, o: DrawOptions, W: number): boolean {

@@ -37,10 +37,11 @@ export function LifecycleDiagram({ model, now }: { model: TimelineModel; now: nu
   const edges = lifecycleEdges(model);
   const countdown = expiryCountdown(model, now);
   const base = model.firstTs ?? 0;
-  const visited = new Set<string>(model.transitions.map((t) => t.to));
+  const visited = new Set<string>([...model.edges.values()].map((e) => e.to));
+  const taken = [...model.edges.values()].map((e) => `${statusLabel(e.from)} to ${statusLabel(e.to)} ×${e.count}`).join(', ');
   return (
     <figure className="tl-diagram" data-testid="lifecycle-diagram" data-status={model.status ?? ''}>
-      <svg viewBox="0 0 720 262" role="img" aria-label={`Run lifecycle: ${model.transitions.map((t) => t.to).join(' → ') || 'not started'}`}>
+      <svg viewBox="0 0 720 262" role="img" aria-label={`Run lifecycle: ${taken || 'not started'}`}>
         <defs>
           <marker id="tl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
@@ -63,7 +64,7 @@ export function LifecycleDiagram({ model, now }: { model: TimelineModel; now: nu
         })}
         {LIFECYCLE_NODES.map((n) => {
           const current = model.status === n.id || (n.id === 'start' && model.status === null);
-          const cls = ['tl-node', visited.has(n.id) || (n.id === 'start' && model.transitions.length) ? 'tl-node-visited' : '', current ? 'tl-node-current' : ''].join(' ');
+          const cls = ['tl-node', visited.has(n.id) || (n.id === 'start' && model.segments.length > 0) ? 'tl-node-visited' : '', current ? 'tl-node-current' : ''].join(' ');
           if (n.id === 'start') return <circle key={n.id} className={cls} cx={n.x} cy={n.y} r={7} />;
           return (
             <g key={n.id} className={cls} data-node={n.id} style={{ ['--node-color' as string]: `var(--st-${n.id})` }}>

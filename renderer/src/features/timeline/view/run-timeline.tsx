@@ -3,7 +3,7 @@
  * step inspector. Live runs follow their events; any position on the replay slider shows
  * the state after that many events everywhere at once.
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { isTerminalStatus } from '../model/reduce';
 import { formatDuration, statusLabel } from '../model/format';
 import { useNow, useReplayModel, useRunEvents } from '../store/use-run-timeline';
@@ -21,7 +21,9 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
   const [selection, setSelection] = useState<{ stepId: string; callId: string | null } | null>(null);
   const [range, setRange] = useState<[number, number] | null>(null);
   const [expanded, setExpanded] = useState(false);
-  const model = useReplayModel(live, playback.position);
+  // scrubbing back over 100k events rebuilds the prefix; deferring lets React skip stale positions
+  const shownPosition = useDeferredValue(playback.position);
+  const model = useReplayModel(live, shownPosition);
   const replaying = model !== live;
   const terminal = isTerminalStatus(live.status);
   const now = useNow(!terminal && live.events.length > 0);
