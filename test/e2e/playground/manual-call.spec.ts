@@ -25,9 +25,12 @@ test('a function call waits in the inbox, takes a typed output and the reply sho
     await expect(page.getByTestId('submit-outputs')).toBeDisabled();
     await app.shot(testInfo, 'inbox-waiting');
   });
-  await test.step('type the output and submit', async () => {
-    await page.getByLabel('Output for get_weather').fill('{"temp":21,"sky":"clear"}');
-    await page.getByTestId('submit-outputs').click();
+  await test.step('Alt+J jumps to the pending call; type the output; Ctrl+Enter submits all', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+J');
+    await expect(page.getByLabel('Output for get_weather')).toBeFocused();
+    await page.keyboard.type('{"temp":21,"sky":"clear"}');
+    await page.keyboard.press('Control+Enter');
   });
   await test.step('the run completes and the reply shows the output', async () => {
     await app.expectLastRunStatus('completed');

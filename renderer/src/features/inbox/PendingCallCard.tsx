@@ -9,8 +9,8 @@ const SOURCES: Array<{ id: OutputSource; label: string }> = [
   { id: 'live', label: 'Live' },
 ];
 
-/** One pending call: its arguments with the schema check, and how it will be answered. */
-export function PendingCallCard({ runId, call, liveAvailable }: { runId: string; call: PendingCall; liveAvailable: boolean }) {
+/** One pending call: its arguments with the schema check, and how it will be answered (Ctrl/Cmd+Enter in the output submits all). */
+export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runId: string; call: PendingCall; liveAvailable: boolean; onSubmit(): void }) {
   const draft = useInbox((s) => s.drafts[call.call_id]);
   const { inbox } = useStores();
   const source = draft?.source ?? 'manual';
@@ -52,6 +52,12 @@ export function PendingCallCard({ runId, call, liveAvailable }: { runId: string;
           placeholder="The function's output (any text; JSON is common)"
           value={draft?.output ?? ''}
           onChange={(e) => inbox.getState().setOutput(call.call_id, e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              onSubmit();
+            }
+          }}
           rows={3}
         />
       ) : draft?.busy ? (

@@ -29,7 +29,7 @@ function RunGroup({ inbox }: { inbox: RunInbox }) {
         <Countdown expiresAt={run?.expires_at ?? null} />
       </header>
       {inbox.calls.map((c) => (
-        <PendingCallCard key={c.call_id} runId={inbox.runId} call={c} liveAvailable={handlers?.some((h) => h.function_name === c.function && h.mode === 'live') ?? false} />
+        <PendingCallCard key={c.call_id} runId={inbox.runId} call={c} liveAvailable={handlers?.some((h) => h.function_name === c.function && h.mode === 'live') ?? false} onSubmit={submit} />
       ))}
       {!check.ok && !inbox.submitting ? (
         <ul className="submit-reasons" aria-label="Before you can submit">
@@ -43,7 +43,7 @@ function RunGroup({ inbox }: { inbox: RunInbox }) {
           {inbox.error}
         </div>
       ) : null}
-      <button className="btn btn-primary wide" disabled={!check.ok} onClick={submit} data-testid="submit-outputs">
+      <button className="btn btn-primary wide" disabled={!check.ok} onClick={submit} data-testid="submit-outputs" title="Submit all outputs (Ctrl/Cmd+Enter in an output)">
         {inbox.submitting ? 'Submitting…' : `Submit ${inbox.calls.length} output${inbox.calls.length === 1 ? '' : 's'}`}
       </button>
     </section>

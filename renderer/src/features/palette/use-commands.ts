@@ -11,7 +11,7 @@ export function focusNextPendingCall(): void {
   if (cards.length === 0) return;
   const current = cards.findIndex((c) => c.contains(document.activeElement));
   const next = cards[(current + 1) % cards.length];
-  (next.querySelector<HTMLElement>('textarea, button[aria-checked="true"]') ?? next).focus();
+  (next.querySelector<HTMLElement>('textarea') ?? next.querySelector<HTMLElement>('button[aria-checked="true"]') ?? next).focus();
   next.scrollIntoView?.({ block: 'nearest' });
 }
 
@@ -27,6 +27,7 @@ export function useCommands(): Command[] {
     const theme = (t: ThemePref) => () => ui().set({ theme: t });
     const cmds: Command[] = [
       { id: 'new-thread', group: 'Commands', title: 'New thread', shortcut: 'Alt+N', run: () => void threadActions.create() },
+      { id: 'duplicate-thread', group: 'Commands', title: 'Duplicate the open thread', run: () => { const id = ui().threadId; if (id) void threadActions.duplicate(id); } },
       { id: 'new-assistant', group: 'Commands', title: 'New assistant', run: () => ui().set({ view: 'assistant', assistantId: null }) },
       { id: 'run', group: 'Commands', title: 'Run the open thread', shortcut: 'Alt+R', run: () => void runActions.send('') },
       { id: 'cancel', group: 'Commands', title: 'Cancel the active run', shortcut: 'Alt+X', run: () => void runActions.cancel() },
