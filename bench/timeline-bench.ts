@@ -35,22 +35,35 @@ const FPS_PROBE = `(({ mode, ms }) => new Promise((resolve) => {
   const canvas = document.querySelector('[data-testid=timeline-canvas]');
   const r = canvas.getBoundingClientRect();
   let t0 = 0, last = 0, frames = 0, worst = 0;
+  const draws = [];
   const tick = (now) => {
     frames++;
     worst = Math.max(worst, now - last);
+    draws.push(Number(canvas.dataset.drawMs));
     last = now;
     const t = now - t0;
     const phase = Math.floor(t / 500) % 2 ? -1 : 1;
     const init = { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + 40 };
     canvas.dispatchEvent(new WheelEvent('wheel', mode === 'pan' ? { ...init, deltaX: 25 * phase } : { ...init, deltaY: -45 * phase }));
     if (t < ms) requestAnimationFrame(tick);
-    else resolve({ fps: frames / (t / 1000), worstFrameMs: worst });
+    else {
+      draws.sort((a, b) => a - b);
+      resolve({ fps: frames / (t / 1000), worstFrameMs: worst, drawMs: draws[Math.floor(draws.length / 2)], drawP95Ms: draws[Math.floor(draws.length * 0.95)] });
+    }
   };
   requestAnimationFrame((now) => { t0 = last = now; requestAnimationFrame(tick); });
 }))`;
 
-async function fps(page: Page, mode: 'pan' | 'zoom', ms: number): Promise<{ fps: number; worstFrameMs: number }> {
-  return page.evaluate(`${FPS_PROBE}(${JSON.stringify({ mode, ms })})`) as Promise<{ fps: number; worstFrameMs: number }>;
+interface Fps {
+  fps: number;
+  worstFrameMs: number;
+  /** Time spent in drawTimeline per frame (median, 95th percentile). */
+  drawMs: number;
+  drawP95Ms: number;
+}
+
+async function fps(page: Page, mode: 'pan' | 'zoom', ms: number): Promise<Fps> {
+  return page.evaluate(`${FPS_PROBE}(${JSON.stringify({ mode, ms })})`) as Promise<Fps>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -84,8 +97,10 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
       { measure: '  median run: render + canvas paint (ms)', value: (info.paint - info.reduced).toFixed(0) },
       { measure: 'pan fps (whole run in view)', value: pan.fps.toFixed(1) },
       { measure: 'pan worst frame (ms)', value: pan.worstFrameMs.toFixed(1) },
+      { measure: 'pan draw time per frame (ms, median / p95)', value: `${pan.drawMs.toFixed(1)} / ${pan.drawP95Ms.toFixed(1)}` },
       { measure: 'zoom fps', value: zoom.fps.toFixed(1) },
       { measure: 'zoom worst frame (ms)', value: zoom.worstFrameMs.toFixed(1) },
+      { measure: 'zoom draw time per frame (ms, median / p95)', value: `${zoom.drawMs.toFixed(1)} / ${zoom.drawP95Ms.toFixed(1)}` },
       { measure: 'scrub back to the middle (ms, incl. Playwright round trips)', value: String(scrubMs) },
     ];
     console.table(rows);

@@ -15,7 +15,16 @@ export function generateRun(steps = 10_000, runId = 'run_bench', threadId = 'thr
     seq++;
     events.push({ id: seq, run_id: runId, thread_id: threadId, seq, ts, type, data });
   };
-  const status = (s: string, extra: Record<string, unknown> = {}) => ({ ...run, status: s, ...extra });
+  // snapshots without per-event fields are shared (the reducer never mutates event data)
+  const shared = new Map<string, unknown>();
+  const status = (s: string, extra?: Record<string, unknown>) => {
+    if (extra) return { ...run, status: s, ...extra };
+    let snap = shared.get(s);
+    if (!snap) shared.set(s, (snap = { ...run, status: s }));
+    return snap;
+  };
+  const request = { model: 'mock', messages: [], tools: [] };
+  const usage = { prompt_tokens: 20, completion_tokens: 6, total_tokens: 26 };
   push('thread.run.created', status('queued'));
   push('thread.run.in_progress', status('in_progress'), 2);
   for (let i = 1; i < steps; i++) {
@@ -24,11 +33,11 @@ export function generateRun(steps = 10_000, runId = 'run_bench', threadId = 'thr
     const name = i % 3 === 0 ? 'get_time' : 'get_weather';
     const args = `{"city":"c${i % 17}"}`;
     const step = { id: stepId, object: 'thread.run.step', run_id: runId, thread_id: threadId, type: 'tool_calls', status: 'in_progress', step_details: { type: 'tool_calls', tool_calls: [] as unknown[] }, usage: null, last_error: null };
-    push('model.request', { round: i, backend: 'mock', request: { model: 'mock', messages: [], tools: [] } }, 2);
+    push('model.request', { round: i, backend: 'mock', request }, 2);
     push('thread.run.step.created', step, 1);
     push('thread.run.step.delta', { id: stepId, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: [{ index: 0, id: callId, type: 'function', function: { name, arguments: '', output: null } }] } } }, 2);
     push('thread.run.step.delta', { id: stepId, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: [{ index: 0, type: 'function', function: { arguments: args } }] } } }, 3);
-    push('model.response', { round: i, backend: 'mock', text: '', tool_calls: [{ id: callId, name, arguments: args }], finish_reason: 'tool_calls', usage: { prompt_tokens: 20, completion_tokens: 6, total_tokens: 26 }, duration_ms: 8, error: null }, 2);
+    push('model.response', { round: i, backend: 'mock', text: '', tool_calls: [{ id: callId, name, arguments: args }], finish_reason: 'tool_calls', usage, duration_ms: 8, error: null }, 2);
     push('thread.run.requires_action', status('requires_action', { required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: [{ id: callId, type: 'function', function: { name, arguments: args } }] } } }), 1);
     const wait = i % 500 === 0 ? 60_000 : 15 + (i % 7) * 4;
     push('tool.outputs.submitted', { step_id: stepId, tool_outputs: [{ tool_call_id: callId, output: `out ${i}` }], source: i % 2 ? 'auto' : 'ui' }, wait);
