@@ -3,16 +3,12 @@
  * model in place in O(1) amortised, so a live run or a 100,000-event recording costs one
  * pass; `buildTimelineModel(events, upto)` replays a prefix (the replay scrub point).
  */
-import type {
-  RunEventRecord,
-  ToolArgumentsInvalidData,
-  ToolExecutionFinishedData,
-  ToolExecutionStartedData,
-  ToolOutputsSubmittedData,
-} from '../../../../../electron/contract/events';
+import type { RunEventRecord } from '../../../../../electron/contract/events';
 import type { Message, Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import { TimeAxis } from './time-axis';
-import type { CallBar, MarkerKind, ModelResponseData, StepBar, TimelineModel, Transition } from './types';
+import { findCall, marker, newCall } from './reduce-helpers';
+import { applyModelEvent, applyToolEvent } from './reduce-tools';
+import type { StepBar, TimelineModel, Transition } from './types';
 
 const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'incomplete', 'failed', 'cancelled', 'expired']);
 /** Edge times kept per edge: the first ones and, in the last slot, the latest. */
@@ -77,30 +73,6 @@ export function applyEvents(model: TimelineModel, events: readonly RunEventRecor
   for (let i = from; i < end; i++) applyEvent(model, events[i]);
 }
 
-function marker(m: TimelineModel, kind: MarkerKind, ev: RunEventRecord, label: string, stepId: string | null = null, callId: string | null = null): void {
-  m.markers.push({ kind, ts: ev.ts, seq: ev.seq, label, stepId, callId });
-}
-
-function newCall(step: StepBar, index: number, callId: string, name: string, ts: number): CallBar {
-  return {
-    stepId: step.id,
-    index,
-    callId,
-    name,
-    arguments: '',
-    output: null,
-    genStart: ts,
-    genEnd: ts,
-    waitStart: null,
-    waitEnd: null,
-    exec: null,
-    invalid: null,
-    submittedAt: null,
-    source: null,
-    abandoned: false,
-  };
-}
-
 function ensureStep(m: TimelineModel, snapshot: RunStep, ev: RunEventRecord): StepBar {
   let step = m.stepById.get(snapshot.id);
   if (step) return step;
@@ -140,16 +112,6 @@ function syncCalls(m: TimelineModel, step: StepBar, snapshot: RunStep, ts: numbe
     if (tc.function.arguments.length >= call.arguments.length) call.arguments = tc.function.arguments;
     if (tc.function.output !== null && tc.function.output !== undefined) call.output = tc.function.output;
   });
-}
-
-function findCall(m: TimelineModel, stepId: string, callId: string): CallBar | null {
-  const step = m.stepById.get(stepId);
-  if (step) {
-    const call = step.calls.find((c) => c.callId === callId);
-    if (call) return call;
-  }
-  for (let i = m.calls.length - 1; i >= 0; i--) if (m.calls[i].callId === callId) return m.calls[i];
-  return null;
 }
 
 function setStatus(m: TimelineModel, status: RunStatus, ev: RunEventRecord): void {
@@ -274,76 +236,6 @@ function applyMessageEvent(m: TimelineModel, ev: RunEventRecord, idx: number, su
     const msg = ev.data as Message;
     step.text = (msg.content ?? []).map((c) => (c.type === 'text' ? c.text.value : '')).join('');
   }
-}
-
-function applyToolEvent(m: TimelineModel, ev: RunEventRecord, idx: number): void {
-  const stepId = (ev.data as { step_id: string }).step_id;
-  m.stepById.get(stepId)?.eventIdx.push(idx);
-  switch (ev.type) {
-    case 'tool.arguments.invalid': {
-      const d = ev.data as ToolArgumentsInvalidData;
-      const call = findCall(m, d.step_id, d.call_id);
-      if (call) call.invalid = d.errors;
-      marker(m, 'invalid_args', ev, `${d.function}: ${d.errors.join('; ')}`, d.step_id, d.call_id);
-      break;
-    }
-    case 'tool.execution.started': {
-      const d = ev.data as ToolExecutionStartedData;
-      const call = findCall(m, d.step_id, d.call_id);
-      if (!call) break;
-      call.exec = { start: ev.ts, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
-      if (call.waitStart !== null && call.waitEnd === null) call.waitEnd = ev.ts;
-      break;
-    }
-    case 'tool.execution.finished': {
-      const d = ev.data as ToolExecutionFinishedData;
-      const call = findCall(m, d.step_id, d.call_id);
-      if (call) {
-        call.exec ??= { start: ev.ts - d.duration_ms, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
-        Object.assign(call.exec, { end: ev.ts, output: d.output, error: d.error, duration_ms: d.duration_ms, mode: d.mode });
-      }
-      if (d.error) marker(m, 'exec_error', ev, `${d.function} (${d.mode}): ${d.error}`, d.step_id, d.call_id);
-      break;
-    }
-    case 'tool.outputs.submitted': {
-      const d = ev.data as ToolOutputsSubmittedData;
-      const step = m.stepById.get(d.step_id);
-      for (const call of step?.calls ?? []) {
-        call.submittedAt = ev.ts;
-        call.source = d.source;
-        if (call.waitStart === null) call.waitStart = call.genEnd;
-        if (call.waitEnd === null) call.waitEnd = ev.ts;
-        const out = d.tool_outputs.find((o) => o.tool_call_id === call.callId);
-        if (out) call.output = out.output;
-      }
-      break;
-    }
-  }
-}
-
-function applyModelEvent(m: TimelineModel, ev: RunEventRecord, idx: number): void {
-  if (ev.type === 'model.request') {
-    const d = ev.data as { round: number; backend: string; request: unknown };
-    m.rounds.push({ round: d.round, start: ev.ts, end: null, startSeq: ev.seq, request: d.request, backend: d.backend, response: null, eventIdx: [idx] });
-    return;
-  }
-  const d = ev.data as ModelResponseData;
-  let round = m.rounds[m.rounds.length - 1];
-  for (let i = m.rounds.length - 1; i >= 0; i--) {
-    if (m.rounds[i].round === d.round) {
-      round = m.rounds[i];
-      break;
-    }
-  }
-  if (round) {
-    round.end = ev.ts;
-    round.response = d;
-    round.eventIdx.push(idx);
-  }
-  const step = m.steps[m.steps.length - 1];
-  const lastCall = step && step.round === d.round ? step.calls[step.calls.length - 1] : undefined;
-  if (lastCall && lastCall.waitStart === null) lastCall.genEnd = Math.max(lastCall.genEnd, ev.ts);
-  if (d.error) marker(m, 'model_error', ev, `model: ${d.error.code}: ${d.error.message}`);
 }
 
 /** Folds one event into the model. Events must arrive in `seq` order. */

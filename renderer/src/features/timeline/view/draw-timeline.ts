@@ -4,9 +4,14 @@
  * already painted pixel are skipped, so 10,000 steps cost about what fits on screen.
  */
 import type { TimeAxis } from '../model/time-axis';
-import type { CallBar, MarkerKind, StepBar, TimelineModel } from '../model/types';
+import type { TimelineModel } from '../model/types';
 import { formatDuration, formatOffset, statusLabel } from '../model/format';
 import { GAP_PX, LABEL_W, RULER_H, firstVisible, timeAtX, type Lane, type LaneLayout, type Viewport } from './layout';
+import { drawCall, drawStep, markerColor } from './draw-steps';
+import { Painter, label, skipColumn } from './painter';
+
+/** Status segments looked at per pixel column before the rest of the column is skipped. */
+const COLUMN_SAMPLE = 12;
 import type { CanvasTheme } from './theme';
 
 export interface DrawOptions {
@@ -19,45 +24,7 @@ export interface DrawOptions {
   cursorTs: number | null;
 }
 
-/** Glyph colour per marker kind. */
-export function markerColor(kind: MarkerKind, th: CanvasTheme): string {
-  switch (kind) {
-    case 'expired':
-      return th.st.expired;
-    case 'invalid_args':
-      return th.warn;
-    case 'cancelled':
-      return th.st.cancelled;
-    case 'incomplete':
-      return th.st.incomplete;
-    default:
-      return th.danger;
-  }
-}
 
-/** Colour of an execution part by handler mode (errors are red whatever the mode). */
-export function execColor(call: CallBar, th: CanvasTheme): string {
-  if (call.exec?.error) return th.danger;
-  switch (call.exec?.mode) {
-    case 'live':
-      return th.st.cancelling;
-    case 'manual':
-      return th.warn;
-    default:
-      return th.ok;
-  }
-}
-
-function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxW: number): void {
-  if (maxW < 24) return;
-  let t = text;
-  if (ctx.measureText(t).width > maxW) {
-    const n = Math.max(0, Math.floor((maxW / ctx.measureText(t).width) * t.length) - 1);
-    if (n < 3) return;
-    t = `${t.slice(0, n)}…`;
-  }
-  ctx.fillText(t, x, y);
-}
 
 function niceInterval(scale: number, minPx: number): number {
   const raw = minPx / scale;
@@ -66,73 +33,6 @@ function niceInterval(scale: number, minPx: number): number {
   return 10 * p;
 }
 
-/**
- * Fills bars, rasterising those thinner than a pixel into per-column buckets (the colour
- * covering most of the column wins) that `flush` paints as runs. Zoomed out over 10,000
- * steps this turns tens of thousands of fills into about one per pixel column and lane.
- */
-class Painter {
-  private palette: Array<{ color: string; alpha: number }> = [];
-  private keys = new Map<string, number>();
-  private rows = new Map<number, { h: number; color: Int32Array; cov: Float32Array }>();
-  constructor(private readonly ctx: CanvasRenderingContext2D, private readonly width: number) {}
-
-  private key(color: string, alpha: number): number {
-    const k = `${color}|${alpha}`;
-    let i = this.keys.get(k);
-    if (i === undefined) {
-      i = this.palette.length;
-      this.palette.push({ color, alpha });
-      this.keys.set(k, i);
-    }
-    return i;
-  }
-
-  /** Fills a bar; returns false when it went into the sub-pixel raster instead. */
-  bar(x0: number, x1: number, y: number, h: number, color: string, minW = 1, alpha = 1): boolean {
-    const w = x1 - x0;
-    if (w < 1) {
-      const col = Math.floor(x0);
-      if (col < 0 || col >= this.width) return false;
-      let row = this.rows.get(y);
-      if (!row) {
-        row = { h, color: new Int32Array(this.width).fill(-1), cov: new Float32Array(this.width) };
-        this.rows.set(y, row);
-      }
-      const cov = Math.max(w, 0.001) + (minW > 1 ? 0.5 : 0);
-      if (cov >= row.cov[col]) {
-        row.cov[col] = cov;
-        row.color[col] = this.key(color, alpha);
-      }
-      return false;
-    }
-    this.ctx.globalAlpha = alpha;
-    this.ctx.fillStyle = color;
-    this.ctx.fillRect(x0, y, Math.max(minW, w), h);
-    this.ctx.globalAlpha = 1;
-    return true;
-  }
-
-  /** Paints the rasterised columns as runs of one colour. */
-  flush(): void {
-    for (const [y, row] of this.rows) {
-      let runStart = 0;
-      for (let c = 1; c <= this.width; c++) {
-        if (c < this.width && row.color[c] === row.color[runStart]) continue;
-        const k = row.color[runStart];
-        if (k >= 0) {
-          const p = this.palette[k];
-          this.ctx.globalAlpha = p.alpha;
-          this.ctx.fillStyle = p.color;
-          this.ctx.fillRect(runStart, y, c - runStart, row.h);
-        }
-        runStart = c;
-      }
-    }
-    this.ctx.globalAlpha = 1;
-    this.rows.clear();
-  }
-}
 
 /** Paints everything. `ctx` is already scaled for the device pixel ratio. */
 export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel, vp: Viewport, th: CanvasTheme, o: DrawOptions): void {
@@ -335,54 +235,4 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   for (const l of layout.lanes) ctx.fillText(l.label, 8, l.y + Math.min(l.h, 22) / 2);
   ctx.fillStyle = th.border;
   ctx.fillRect(LABEL_W - 1, 0, 1, H);
-}
-
-/**
- * Level of detail: once a sub-pixel item has claimed its pixel column, later items that
- * start in the same column are skipped (binary search), so a zoomed-out lane costs about one
- * visit per column. Returns the index to continue from (the loop adds one).
- */
-function skipColumn<T>(items: readonly T[], i: number, x0: number, start: (item: T) => number, tAt: (x: number) => number): number {
-  const next = tAt(Math.floor(x0) + 1);
-  return Math.max(i, firstVisible(items, next, start) - 1);
-}
-
-/** Status segments looked at per pixel column before the rest of the column is skipped. */
-const COLUMN_SAMPLE = 12;
-
-/** Returns false when the step was thinner than a pixel. */
-function drawStep(ctx: CanvasRenderingContext2D, painter: Painter, s: StepBar, sx: (t: number) => number, l: Lane, th: CanvasTheme, o: DrawOptions, W: number): boolean {
-  const x0 = sx(s.start);
-  const x1 = sx(s.end ?? o.openEnd);
-  const color = th.st[s.status as keyof CanvasTheme['st']] ?? th.fgMuted;
-  if (!painter.bar(x0, x1, l.y, l.h, color, 2)) return false;
-  if (s.type === 'tool_calls' && x1 - x0 > 6) {
-    ctx.fillStyle = th.bg;
-    ctx.globalAlpha = 0.25;
-    ctx.fillRect(x0, l.y, Math.max(2, x1 - x0), 4);
-    ctx.globalAlpha = 1;
-  }
-  if (x1 - x0 > 40) {
-    ctx.fillStyle = th.bg;
-    const kind = s.type === 'tool_calls' ? `tools ×${s.calls.length}` : 'message';
-    label(ctx, `#${s.ordinal} ${kind}`, Math.max(x0, LABEL_W) + 4, l.y + l.h / 2, Math.min(x1, W) - Math.max(x0, LABEL_W) - 8);
-  }
-  return true;
-}
-
-function drawCall(ctx: CanvasRenderingContext2D, painter: Painter, c: CallBar, sx: (t: number) => number, l: Lane, layout: LaneLayout, th: CanvasTheme, o: DrawOptions): void {
-  const row = c.index % layout.callRows;
-  const y = l.y + row * layout.callRowH + 1;
-  const h = layout.callRowH - 2;
-  const g0 = sx(c.genStart);
-  painter.bar(g0, sx(c.genEnd), y, h, th.st.in_progress, 2);
-  if (c.waitStart !== null) {
-    painter.bar(sx(c.waitStart), sx(c.waitEnd ?? o.openEnd), y, h, c.abandoned ? th.danger : th.st.requires_action, 1, 0.45);
-  }
-  if (c.exec) painter.bar(sx(c.exec.start), sx(c.exec.end ?? o.openEnd), y, h, execColor(c, th), 2);
-  const end = sx(c.exec?.end ?? c.waitEnd ?? c.genEnd);
-  if (end - g0 > 50) {
-    ctx.fillStyle = th.fg;
-    label(ctx, c.name, g0 + 3, y + h / 2, end - g0 - 6);
-  }
 }

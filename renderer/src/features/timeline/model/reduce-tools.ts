@@ -1,0 +1,85 @@
+/**
+ * The RunLens events of the reduction: tool-argument validation, handler executions,
+ * submitted outputs (they close each call's waiting), and model request/response rounds.
+ */
+import type {
+  RunEventRecord,
+  ToolArgumentsInvalidData,
+  ToolExecutionFinishedData,
+  ToolExecutionStartedData,
+  ToolOutputsSubmittedData,
+} from '../../../../../electron/contract/events';
+import { findCall, marker } from './reduce-helpers';
+import type { ModelResponseData, TimelineModel } from './types';
+
+/** tool.arguments.invalid / execution.started / execution.finished / outputs.submitted */
+export function applyToolEvent(m: TimelineModel, ev: RunEventRecord, idx: number): void {
+  const stepId = (ev.data as { step_id: string }).step_id;
+  m.stepById.get(stepId)?.eventIdx.push(idx);
+  switch (ev.type) {
+    case 'tool.arguments.invalid': {
+      const d = ev.data as ToolArgumentsInvalidData;
+      const call = findCall(m, d.step_id, d.call_id);
+      if (call) call.invalid = d.errors;
+      marker(m, 'invalid_args', ev, `${d.function}: ${d.errors.join('; ')}`, d.step_id, d.call_id);
+      break;
+    }
+    case 'tool.execution.started': {
+      const d = ev.data as ToolExecutionStartedData;
+      const call = findCall(m, d.step_id, d.call_id);
+      if (!call) break;
+      call.exec = { start: ev.ts, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
+      if (call.waitStart !== null && call.waitEnd === null) call.waitEnd = ev.ts;
+      break;
+    }
+    case 'tool.execution.finished': {
+      const d = ev.data as ToolExecutionFinishedData;
+      const call = findCall(m, d.step_id, d.call_id);
+      if (call) {
+        call.exec ??= { start: ev.ts - d.duration_ms, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
+        Object.assign(call.exec, { end: ev.ts, output: d.output, error: d.error, duration_ms: d.duration_ms, mode: d.mode });
+      }
+      if (d.error) marker(m, 'exec_error', ev, `${d.function} (${d.mode}): ${d.error}`, d.step_id, d.call_id);
+      break;
+    }
+    case 'tool.outputs.submitted': {
+      const d = ev.data as ToolOutputsSubmittedData;
+      const step = m.stepById.get(d.step_id);
+      for (const call of step?.calls ?? []) {
+        call.submittedAt = ev.ts;
+        call.source = d.source;
+        if (call.waitStart === null) call.waitStart = call.genEnd;
+        if (call.waitEnd === null) call.waitEnd = ev.ts;
+        const out = d.tool_outputs.find((o) => o.tool_call_id === call.callId);
+        if (out) call.output = out.output;
+      }
+      break;
+    }
+  }
+}
+
+/** model.request opens a round; model.response closes it (and ends the last call's generation). */
+export function applyModelEvent(m: TimelineModel, ev: RunEventRecord, idx: number): void {
+  if (ev.type === 'model.request') {
+    const d = ev.data as { round: number; backend: string; request: unknown };
+    m.rounds.push({ round: d.round, start: ev.ts, end: null, startSeq: ev.seq, request: d.request, backend: d.backend, response: null, eventIdx: [idx] });
+    return;
+  }
+  const d = ev.data as ModelResponseData;
+  let round = m.rounds[m.rounds.length - 1];
+  for (let i = m.rounds.length - 1; i >= 0; i--) {
+    if (m.rounds[i].round === d.round) {
+      round = m.rounds[i];
+      break;
+    }
+  }
+  if (round) {
+    round.end = ev.ts;
+    round.response = d;
+    round.eventIdx.push(idx);
+  }
+  const step = m.steps[m.steps.length - 1];
+  const lastCall = step && step.round === d.round ? step.calls[step.calls.length - 1] : undefined;
+  if (lastCall && lastCall.waitStart === null) lastCall.genEnd = Math.max(lastCall.genEnd, ev.ts);
+  if (d.error) marker(m, 'model_error', ev, `model: ${d.error.code}: ${d.error.message}`);
+}
