@@ -18,7 +18,7 @@ export async function buildHarness(): Promise<string> {
     outfile: path.join(out, 'harness.js'),
     format: 'iife',
     jsx: 'automatic',
-    minify: true,
+    minify: !process.env.TL_NO_MINIFY,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });

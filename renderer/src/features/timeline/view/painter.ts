@@ -21,38 +21,52 @@ export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y:
  * covering most of the column wins) that `flush` paints as runs. Zoomed out over 10,000
  * steps this turns tens of thousands of fills into about one per pixel column and lane.
  */
+/** Bars narrower than this go through the per-column raster. */
+const RASTER_PX = 4;
+
 export class Painter {
   private palette: Array<{ color: string; alpha: number }> = [];
-  private keys = new Map<string, number>();
   private rows = new Map<number, { h: number; color: Int32Array; cov: Float32Array }>();
   constructor(private readonly ctx: CanvasRenderingContext2D, private readonly width: number) {}
 
+  private byAlpha = new Map<number, Map<string, number>>();
+
+  /** Palette index of (color, alpha), without building a string per bar (this is the hot path). */
   private key(color: string, alpha: number): number {
-    const k = `${color}|${alpha}`;
-    let i = this.keys.get(k);
+    let colors = this.byAlpha.get(alpha);
+    if (!colors) this.byAlpha.set(alpha, (colors = new Map()));
+    let i = colors.get(color);
     if (i === undefined) {
       i = this.palette.length;
       this.palette.push({ color, alpha });
-      this.keys.set(k, i);
+      colors.set(color, i);
     }
     return i;
   }
 
-  /** Fills a bar; returns false when it went into the sub-pixel raster instead. */
+  /**
+   * Fills a bar; returns false when it went into the raster instead (bars under RASTER_PX
+   * wide: each column they touch keeps the colour that covers it most).
+   */
   bar(x0: number, x1: number, y: number, h: number, color: string, minW = 1, alpha = 1): boolean {
     const w = x1 - x0;
-    if (w < 1) {
-      const col = Math.floor(x0);
-      if (col < 0 || col >= this.width) return false;
+    if (w < RASTER_PX) {
+      const first = Math.max(0, Math.floor(x0));
+      const last = Math.min(this.width - 1, Math.floor(Math.max(x0, x1 - 1e-6)));
+      if (last < first) return false;
       let row = this.rows.get(y);
       if (!row) {
         row = { h, color: new Int32Array(this.width).fill(-1), cov: new Float32Array(this.width) };
         this.rows.set(y, row);
       }
-      const cov = Math.max(w, 0.001) + (minW > 1 ? 0.5 : 0);
-      if (cov >= row.cov[col]) {
-        row.cov[col] = cov;
-        row.color[col] = this.key(color, alpha);
+      const k = this.key(color, alpha);
+      const bonus = minW > 1 ? 0.5 : 0;
+      for (let c = first; c <= last; c++) {
+        const cov = Math.max(0.001, Math.min(x1, c + 1) - Math.max(x0, c)) + bonus;
+        if (cov >= row.cov[c]) {
+          row.cov[c] = cov;
+          row.color[c] = k;
+        }
       }
       return false;
     }
