@@ -67,7 +67,6 @@ export const MIGRATIONS: readonly Migration[] = [
         data TEXT NOT NULL,
         UNIQUE (run_id, seq)
       );
-      CREATE INDEX events_thread ON events (thread_id, id);
       CREATE TABLE handlers (
         assistant_id TEXT NOT NULL,
         function_name TEXT NOT NULL,

@@ -203,6 +203,11 @@ export class EventLog {
     };
   }
 
+  /** Declares a run that has no events yet, so its first append needs no lookup. */
+  beginRun(runId: string): void {
+    if (!this.seqByRun.has(runId)) this.seqByRun.set(runId, 0);
+  }
+
   /** Forgets the seq cache of a deleted run. */
   forget(runId: string): void {
     this.seqByRun.delete(runId);

@@ -192,6 +192,7 @@ export class AssistantsRuntime implements RuntimeApi {
     const assistant = this.getAssistant(params.assistant_id);
     const now = this.sec();
     const runId = newId('run');
+    this.log.beginRun(runId);
     const run = makeRun(runId, thread.id, assistant, params, now, this.options.runExpirySeconds);
     for (const m of params.additional_messages ?? []) this.store.insertMessage(makeUserMessage(thread.id, m, now));
     this.store.insertRun(run, this.store.assistantVersion(assistant.id));

@@ -54,6 +54,27 @@ export function pageOf<T extends { id: string }>(
   };
 }
 
+/** A Map that forgets its oldest entries past `max` (insertion order). */
+class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+}
+
 function parse<T>(row: { data: string } | undefined): T | null {
   return row ? (JSON.parse(row.data) as T) : null;
 }
@@ -74,6 +95,9 @@ export class Store {
   private readonly statements = new Map<string, Statement>();
   private writes: Array<() => void> = [];
   private flusher: WriteFlusher | null = null;
+  /** Threads and assistants are read on nearly every request: kept in memory, written through. */
+  private readonly threadCache = new BoundedCache<Thread>(5000);
+  private readonly assistantCache = new BoundedCache<{ assistant: Assistant; version: number }>(1000);
 
   constructor(readonly db: Db) {}
 
@@ -129,28 +153,41 @@ export class Store {
       this.stmt('INSERT INTO assistants (id, created_at, version, data) VALUES (?, ?, 1, ?)').run(a.id, a.created_at, json);
       this.stmt('INSERT INTO assistant_versions (assistant_id, version, created_at, data) VALUES (?, 1, ?, ?)').run(a.id, a.created_at, json);
     })();
+    this.assistantCache.set(a.id, { assistant: a, version: 1 });
   }
 
   /** Saves an edit as a new version; returns the version number. */
   updateAssistant(a: Assistant, now: number): number {
     this.sync();
     const json = JSON.stringify(a);
-    return this.db.transaction(() => {
-      const version = (this.stmt('SELECT version FROM assistants WHERE id = ?').get(a.id) as { version: number }).version + 1;
-      this.stmt('UPDATE assistants SET data = ?, version = ? WHERE id = ?').run(json, version, a.id);
-      this.stmt('INSERT INTO assistant_versions (assistant_id, version, created_at, data) VALUES (?, ?, ?, ?)').run(a.id, version, now, json);
-      return version;
+    const version = this.db.transaction(() => {
+      const next = (this.stmt('SELECT version FROM assistants WHERE id = ?').get(a.id) as { version: number }).version + 1;
+      this.stmt('UPDATE assistants SET data = ?, version = ? WHERE id = ?').run(json, next, a.id);
+      this.stmt('INSERT INTO assistant_versions (assistant_id, version, created_at, data) VALUES (?, ?, ?, ?)').run(a.id, next, now, json);
+      return next;
     })();
+    this.assistantCache.set(a.id, { assistant: a, version });
+    return version;
+  }
+
+  private cachedAssistant(id: string): { assistant: Assistant; version: number } | null {
+    let entry = this.assistantCache.get(id);
+    if (!entry) {
+      this.sync();
+      const row = this.stmt('SELECT data, version FROM assistants WHERE id = ?').get(id) as { data: string; version: number } | undefined;
+      if (!row) return null;
+      entry = { assistant: JSON.parse(row.data) as Assistant, version: row.version };
+      this.assistantCache.set(id, entry);
+    }
+    return entry;
   }
 
   getAssistant(id: string): Assistant | null {
-    this.sync();
-    return parse<Assistant>(this.stmt('SELECT data FROM assistants WHERE id = ?').get(id) as { data: string } | undefined);
+    return this.cachedAssistant(id)?.assistant ?? null;
   }
 
   assistantVersion(id: string): number | null {
-    this.sync();
-    return (this.stmt('SELECT version FROM assistants WHERE id = ?').get(id) as { version: number } | undefined)?.version ?? null;
+    return this.cachedAssistant(id)?.version ?? null;
   }
 
   listAssistantVersions(id: string): Array<{ version: number; created_at: number; snapshot: Assistant }> {
@@ -162,6 +199,7 @@ export class Store {
 
   deleteAssistant(id: string): void {
     this.sync();
+    this.assistantCache.delete(id);
     this.db.transaction(() => {
       this.stmt('DELETE FROM assistants WHERE id = ?').run(id);
       this.stmt('DELETE FROM assistant_versions WHERE assistant_id = ?').run(id);
@@ -171,11 +209,13 @@ export class Store {
 
   // Threads ------------------------------------------------------------------
   insertThread(t: Thread, now: number): void {
+    this.threadCache.set(t.id, t);
     const json = JSON.stringify(t);
     this.defer(() => this.stmt('INSERT INTO threads (id, created_at, updated_at, data) VALUES (?, ?, ?, ?)').run(t.id, t.created_at, now, json));
   }
 
   updateThread(t: Thread, now: number): void {
+    this.threadCache.set(t.id, t);
     const json = JSON.stringify(t);
     this.defer(() => this.stmt('UPDATE threads SET data = ?, updated_at = ? WHERE id = ?').run(json, now, t.id));
   }
@@ -185,13 +225,20 @@ export class Store {
   }
 
   getThread(id: string): Thread | null {
-    this.sync();
-    return parse<Thread>(this.stmt('SELECT data FROM threads WHERE id = ?').get(id) as { data: string } | undefined);
+    let thread = this.threadCache.get(id);
+    if (!thread) {
+      this.sync();
+      thread = parse<Thread>(this.stmt('SELECT data FROM threads WHERE id = ?').get(id) as { data: string } | undefined) ?? undefined;
+      if (!thread) return null;
+      this.threadCache.set(id, thread);
+    }
+    return thread;
   }
 
   /** Deletes a thread with its messages, runs, steps and events. */
   deleteThread(id: string): string[] {
     this.sync();
+    this.threadCache.delete(id);
     return this.db.transaction(() => {
       const runIds = (this.stmt('SELECT id FROM runs WHERE thread_id = ?').all(id) as Array<{ id: string }>).map((r) => r.id);
       for (const runId of runIds) this.stmt('DELETE FROM run_steps WHERE run_id = ?').run(runId);

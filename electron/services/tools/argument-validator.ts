@@ -12,6 +12,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const cache = new Map<string, ValidateFunction | string>();
+const bySchemaObject = new WeakMap<object, ValidateFunction | string>();
 
 /** One readable line per schema error, e.g. `/city must be string`. */
 export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
@@ -27,6 +28,8 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
 
 function validatorFor(fn: FunctionDefinition): ValidateFunction | string {
   const schema = fn.parameters ?? { type: 'object' };
+  const known = bySchemaObject.get(schema);
+  if (known !== undefined) return known;
   const key = JSON.stringify(schema);
   let v = cache.get(key);
   if (v === undefined) {
@@ -37,6 +40,7 @@ function validatorFor(fn: FunctionDefinition): ValidateFunction | string {
     }
     cache.set(key, v);
   }
+  bySchemaObject.set(schema, v);
   return v;
 }
 
