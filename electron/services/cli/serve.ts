@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { ServerStatus } from '../../contract/api';
 import { createHttpServer } from '../http/server';
 import { openServices } from '../services';
+import { FileSecretStore } from '../secrets/file-secret-store';
 import { apiKeyPath, loadOrCreateApiKey } from './api-key';
 import { parseServeArgs, UsageError } from './args';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     dbPath: args.dbPath,
     dataDir: args.dataDir,
     mode: 'browser',
+    secrets: new FileSecretStore(args.dataDir),
     ...(args.runExpirySeconds !== null ? { runExpirySeconds: args.runExpirySeconds } : {}),
   });
   const loginToken = randomBytes(24).toString('hex');
