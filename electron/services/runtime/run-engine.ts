@@ -4,7 +4,7 @@
  * Every change is written to SQLite and appended to the event log in the order of
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
-import type { FunctionToolCall, Message, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
+import type { FunctionToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
 import type { RunEventType, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
@@ -362,18 +362,23 @@ export class RunEngine {
     this.fail(a, 'server_error', 'The run failed because of an internal error in RunLens.');
   }
 
-  /** Ends a run as failed, closing its open step and message. */
-  fail(a: ActiveRun, code: RunErrorCode, message: string): void {
-    const now = this.sec();
+  /** Closes the open message (incomplete, with its reason) and the open step, as a run ends early. */
+  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunEventType): void {
     if (a.message) {
-      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'run_failed' } }, 'thread.message.incomplete');
+      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason } }, 'thread.message.incomplete');
       a.message = null;
     }
     if (a.step) {
-      const stepCode = code === 'rate_limit_exceeded' ? 'rate_limit_exceeded' : 'server_error';
-      this.setStep(a, { ...a.step, status: 'failed', failed_at: now, last_error: { code: stepCode, message } }, 'thread.run.step.failed');
+      this.setStep(a, { ...a.step, ...step }, stepEvent);
       a.step = null;
     }
+  }
+
+  /** Ends a run as failed, closing its open step and message. */
+  fail(a: ActiveRun, code: RunErrorCode, message: string): void {
+    const now = this.sec();
+    const stepCode = code === 'rate_limit_exceeded' ? 'rate_limit_exceeded' : 'server_error';
+    this.closeOpen(a, now, 'run_failed', { status: 'failed', failed_at: now, last_error: { code: stepCode, message } }, 'thread.run.step.failed');
     this.setRun(a, 'failed', { failed_at: now, last_error: { code, message }, expires_at: null, required_action: null, usage: a.total }, 'thread.run.failed');
     this.settle(a);
   }
@@ -381,28 +386,14 @@ export class RunEngine {
   private finishCancelled(a: ActiveRun): void {
     if (a.run.status !== 'cancelling') return;
     const now = this.sec();
-    if (a.message) {
-      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'run_cancelled' } }, 'thread.message.incomplete');
-      a.message = null;
-    }
-    if (a.step) {
-      this.setStep(a, { ...a.step, status: 'cancelled', cancelled_at: now }, 'thread.run.step.cancelled');
-      a.step = null;
-    }
+    this.closeOpen(a, now, 'run_cancelled', { status: 'cancelled', cancelled_at: now }, 'thread.run.step.cancelled');
     this.setRun(a, 'cancelled', { cancelled_at: now, expires_at: null, required_action: null, usage: a.total }, 'thread.run.cancelled');
     this.settle(a);
   }
 
   private finishExpired(a: ActiveRun): void {
     const now = this.sec();
-    if (a.message) {
-      this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'run_expired' } }, 'thread.message.incomplete');
-      a.message = null;
-    }
-    if (a.step) {
-      this.setStep(a, { ...a.step, status: 'expired', expired_at: now }, 'thread.run.step.expired');
-      a.step = null;
-    }
+    this.closeOpen(a, now, 'run_expired', { status: 'expired', expired_at: now }, 'thread.run.step.expired');
     this.setRun(a, 'expired', { expires_at: null, required_action: null, usage: a.total }, 'thread.run.expired');
     this.settle(a);
   }

@@ -16,11 +16,10 @@ import type {
   Run,
   RunStep,
   Thread,
-  ToolChoice,
   ToolResources,
-  TruncationStrategy,
 } from '../../contract/objects';
 import type { RunEventRecord, EntityChange } from '../../contract/events';
+import type { RunCreateInput } from '../../contract/api';
 
 export interface ListQuery {
   limit?: number;
@@ -66,22 +65,9 @@ export interface ThreadCreateParams {
   tool_resources?: ToolResources | null;
 }
 
-export interface RunCreateParams {
-  assistant_id: string;
-  model?: string | null;
-  instructions?: string | null;
-  additional_instructions?: string | null;
+/** The run body of POST /threads/{tid}/runs: the app's RunCreateInput, with wire-shaped messages. */
+export interface RunCreateParams extends Omit<RunCreateInput, 'additional_messages'> {
   additional_messages?: MessageCreateParams[] | null;
-  tools?: AssistantTool[] | null;
-  metadata?: Metadata | null;
-  temperature?: number | null;
-  top_p?: number | null;
-  max_prompt_tokens?: number | null;
-  max_completion_tokens?: number | null;
-  truncation_strategy?: TruncationStrategy | null;
-  tool_choice?: ToolChoice | null;
-  parallel_tool_calls?: boolean | null;
-  response_format?: ResponseFormat | null;
   reasoning_effort?: string | null;
   tool_resources?: ToolResources | null;
 }

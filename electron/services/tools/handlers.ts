@@ -99,7 +99,7 @@ export interface HandlerResult {
   error: string | null;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleepOnce(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(resolve, ms);
@@ -108,6 +108,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
     }, { once: true });
   });
+}
+
+/** Waits at least `ms` by the wall clock (a timer alone may fire a millisecond early). */
+async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  const until = Date.now() + ms;
+  for (let left = ms; left > 0; left = until - Date.now()) await sleepOnce(left, signal);
 }
 
 /**
