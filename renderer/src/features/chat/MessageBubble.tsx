@@ -9,9 +9,8 @@ export const MessageBubble = memo(function MessageBubble({ message, streaming }:
   return (
     <article className={`msg msg-${message.role}`} data-message-id={message.id} data-role={message.role}>
       <div className="msg-role">{message.role === 'user' ? 'You' : 'Assistant'}</div>
-      <div className="msg-body">
+      <div className={`msg-body${streaming ? ' streaming' : ''}`} aria-busy={streaming || undefined}>
         {text ? <Markdown text={text} /> : <span className="muted">{streaming ? '…' : '(empty)'}</span>}
-        {streaming && text ? <span className="caret" aria-hidden /> : null}
         {message.status === 'incomplete' ? <div className="msg-incomplete">Stopped: {message.incomplete_details?.reason ?? 'incomplete'}</div> : null}
       </div>
     </article>
