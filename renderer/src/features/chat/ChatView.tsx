@@ -1,4 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { LiveRun } from '../../stores/run-reducer';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useRuns, useThreads, useUi } from '../../stores';
@@ -16,7 +18,14 @@ export function ChatView({ threadId }: { threadId: string }) {
   const summary = useThreads((s) => s.summaries.find((x) => x.thread.id === threadId));
   const messages = useThreads((s) => s.messages[threadId] ?? EMPTY);
   const storedRuns = useThreads((s) => s.runs[threadId]);
-  const live = useRuns((s) => s.live);
+  // Only this thread's runs: pushes for other threads do not re-render the chat.
+  const live = useRuns(
+    useShallow((s) => {
+      const mine: Record<string, LiveRun> = {};
+      for (const [id, l] of Object.entries(s.live)) if (l.threadId === threadId) mine[id] = l;
+      return mine;
+    }),
+  );
   const runs = useMemo(() => threadRuns(threadId, storedRuns, live), [threadId, storedRuns, live]);
   const items = useMemo(() => chatItems(messages, runs, live), [messages, runs, live]);
   const lock = activeRun(runs);
