@@ -28,6 +28,25 @@ export interface RunsState {
 
 export type RunsStore = StoreApi<RunsState>;
 
+/** How many runs the window keeps live state for; the oldest finished ones go first (the chat falls back to stored messages). */
+export const MAX_LIVE_RUNS = 400;
+const FINISHED = new Set(['completed', 'failed', 'cancelled', 'expired', 'incomplete']);
+
+function pruned(live: Record<string, LiveRun>): Record<string, LiveRun> {
+  const ids = Object.keys(live);
+  if (ids.length < MAX_LIVE_RUNS) return live;
+  const out = { ...live };
+  let excess = ids.length - MAX_LIVE_RUNS + 1;
+  for (const id of ids) {
+    if (excess === 0) break;
+    if (FINISHED.has(live[id].run?.status ?? '')) {
+      delete out[id];
+      excess--;
+    }
+  }
+  return out;
+}
+
 /** One runs store bound to a bridge. */
 export function createRunsStore(bridge: RunLensBridge): RunsStore {
   const api = bridge.api;
@@ -46,9 +65,10 @@ export function createRunsStore(bridge: RunLensBridge): RunsStore {
       }
     },
     receive(event) {
-      const prev = get().live[event.run_id] ?? emptyLiveRun(event.run_id, event.thread_id);
+      const known = get().live[event.run_id];
+      const prev = known ?? emptyLiveRun(event.run_id, event.thread_id);
       const next = applyRunEvent(prev, event);
-      if (next !== prev) set({ live: { ...get().live, [event.run_id]: next } });
+      if (next !== prev) set({ live: { ...(known ? get().live : pruned(get().live)), [event.run_id]: next } });
       if (next.gap) void get().sync(event.run_id, event.thread_id);
       if (event.type === 'thread.run.created') void get().loadVersion(event.run_id);
     },
