@@ -6,6 +6,7 @@
  */
 import type { RunLensBridge } from '../../../electron/contract/api';
 import type { Run } from '../../../electron/contract/objects';
+import { ACTIVE_RUN_STATUSES } from '../../../electron/contract/objects';
 import type { AppStores } from './index';
 
 /** Coalesces bursts of refresh requests into one call per key. */
@@ -72,7 +73,18 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
     if (ui.view === 'assistant' && ui.assistantId === null) return; // the "new assistant" editor is open
     if (s.list.length > 0 && !s.list.some((a) => a.id === ui.assistantId)) ui.set({ assistantId: s.list[0].id });
   });
+  // Back from the background (or the network): catch up on runs that may have moved while pushes were missed.
+  const catchUp = () => {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    for (const l of Object.values(stores.runs.getState().live)) {
+      if (!l.run || ACTIVE_RUN_STATUSES.includes(l.run.status)) void stores.runs.getState().sync(l.runId, l.threadId);
+    }
+  };
+  globalThis.document?.addEventListener('visibilitychange', catchUp);
+  globalThis.addEventListener?.('online', catchUp);
   return () => {
+    globalThis.document?.removeEventListener('visibilitychange', catchUp);
+    globalThis.removeEventListener?.('online', catchUp);
     offAssistants();
     offEvents();
     offEntities();

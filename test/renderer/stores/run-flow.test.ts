@@ -117,3 +117,20 @@ describe('chat order', () => {
     expect(text).toEqual(['first', 'Echo: first', 'second', 'Echo: second']);
   });
 });
+
+describe('catching up', () => {
+  it('syncs active runs when the page becomes visible again after missed pushes', async () => {
+    const { a, t } = await setup();
+    const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'wait [mock:delay=60]');
+    await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'in_progress', 'in progress');
+    // Lose every push for a while, as a dropped connection would.
+    const { receive } = h.stores.runs.getState();
+    h.stores.runs.setState({ receive: () => undefined });
+    for (let i = 0; i < 200 && (await h.bridge.api.runs.get(run.id)).run.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 5));
+    expect((await h.bridge.api.runs.get(run.id)).run.status).toBe('completed');
+    expect(h.stores.runs.getState().live[run.id].run?.status).toBe('in_progress');
+    h.stores.runs.setState({ receive });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed', 'caught up');
+  });
+});
