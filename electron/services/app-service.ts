@@ -184,7 +184,9 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         const a = runtime.getAssistant(assistantId);
         if (!functionNames(a).includes(functionName))
           throw new ApiError(404, `Assistant '${assistantId}' has no function named '${functionName}'.`, 'invalid_request_error', 'function_name');
-        return handlers.set(assistantId, functionName, input);
+        const handler = handlers.set(assistantId, functionName, input);
+        runtime.emit({ kind: 'handler', op: 'updated', id: `${assistantId}/${functionName}` });
+        return handler;
       },
       preview: async (assistantId, functionName, args) => {
         runtime.getAssistant(assistantId);
@@ -202,9 +204,11 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         if (!secrets) throw new ApiError(400, 'No secret store is available in this mode.');
         if (!key.trim()) throw new ApiError(400, 'The key is empty.', 'invalid_request_error', 'key');
         await secrets.set(provider, key.trim());
+        runtime.emit({ kind: 'settings', op: 'updated', id: `provider_key/${provider}` });
       },
       clearProviderKey: async (provider) => {
         await deps.secrets()?.clear(provider);
+        runtime.emit({ kind: 'settings', op: 'updated', id: `provider_key/${provider}` });
       },
       serverStatus: async () => serverStatus(),
       setServerEnabled: async (enabled) => {

@@ -54,7 +54,8 @@ export class AssistantsRuntime implements RuntimeApi {
     return Math.floor(this.options.now() / 1000);
   }
 
-  private emit(change: EntityChange): void {
+  /** Tells every face that a stored object changed (also used for handlers and settings). */
+  emit(change: EntityChange): void {
     for (const l of this.entityListeners) {
       try {
         l(change);

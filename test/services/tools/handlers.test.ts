@@ -80,6 +80,17 @@ describe('function handlers', () => {
     expect(schemaErr.errors).toEqual(['/unit must be one of ["c","f"]']);
   });
 
+  it('tells every face when a handler changes', async () => {
+    const a = s.runtime.createAssistant({ model: 'mock', tools: [weatherTool] });
+    const changes: unknown[] = [];
+    s.subscribe((name, payload) => {
+      if (name === 'entity.changed') changes.push(payload);
+    });
+    await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', auto: false });
+    expect(changes).toContainEqual({ kind: 'handler', op: 'updated', id: `${a.id}/get_weather` });
+    await expect(s.api.handlers.set(a.id, 'nope', { mode: 'mock' })).rejects.toThrow("has no function named 'nope'");
+  });
+
   it('handler choices are stored in SQLite and survive a restart', async () => {
     const a = s.runtime.createAssistant({ model: 'mock', tools: [weatherTool] });
     await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', auto: true, mock: { kind: 'static', output: 'kept' } });
