@@ -13,6 +13,7 @@ import { seedFake } from './api/fake-seed';
 import { createAppStores, StoresProvider } from './stores';
 import { bootApp } from './app/boot';
 import { App } from './app/App';
+import { applyTheme } from './app/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
@@ -37,6 +38,7 @@ async function start() {
   const stores = createAppStores(bridge, fake ? undefined : globalThis.localStorage);
   const theme = params.get('theme');
   if (theme === 'light' || theme === 'dark') stores.ui.getState().set({ theme });
+  applyTheme(stores.ui.getState().theme); // before the first paint, so there is no flash of the wrong theme
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <BridgeProvider bridge={bridge}>

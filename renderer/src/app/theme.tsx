@@ -2,13 +2,24 @@ import { useEffect } from 'react';
 import { useStores, useUi } from '../stores';
 import type { ThemePref } from '../stores/ui-store';
 
-/** Puts the chosen theme on <html data-theme>; "system" removes it so tokens.css follows the OS. */
+const darkQuery = (): MediaQueryList | null => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null);
+
+/** Sets <html data-theme> to a concrete theme; "system" resolves to the OS scheme now. */
+export function applyTheme(theme: ThemePref): void {
+  const resolved = theme === 'system' ? (darkQuery()?.matches ? 'dark' : 'light') : theme;
+  document.documentElement.setAttribute('data-theme', resolved);
+}
+
+/** Keeps <html data-theme> on the chosen theme, following the OS while the choice is "system". */
 export function useApplyTheme(): void {
   const theme = useUi((s) => s.theme);
   useEffect(() => {
-    const root = document.documentElement;
-    if (theme === 'system') root.removeAttribute('data-theme');
-    else root.setAttribute('data-theme', theme);
+    applyTheme(theme);
+    if (theme !== 'system') return;
+    const query = darkQuery();
+    const follow = () => applyTheme('system');
+    query?.addEventListener('change', follow);
+    return () => query?.removeEventListener('change', follow);
   }, [theme]);
 }
 
