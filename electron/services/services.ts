@@ -6,6 +6,7 @@
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
 import { openDatabase } from './db/database';
+import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
 import { AssistantsRuntime } from './runtime/runtime';
@@ -28,6 +29,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const log = new EventLog(db, now);
   store.attach(log);
   log.attachWriter(store);
+  const checkpointer = new IdleCheckpointer(db);
+  log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
   const runtime = new AssistantsRuntime({
     store,
@@ -71,6 +74,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       if (closed) return;
       closed = true;
       runtime.close();
+      checkpointer.close();
       db.close();
     },
   };

@@ -7,7 +7,8 @@ export type Db = Database.Database;
 
 /**
  * Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations.
- * synchronous=NORMAL keeps every committed transaction across a process crash.
+ * synchronous=NORMAL keeps every committed transaction across a process crash; checkpoints
+ * are left to idle time (IdleCheckpointer), with SQLite's automatic one as a ceiling.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -16,6 +17,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints run when writes go quiet (IdleCheckpointer); this is only the ceiling, ~40 MB of WAL.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db, migrations);
   return db;
 }

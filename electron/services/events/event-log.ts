@@ -87,6 +87,7 @@ export class EventLog {
   private readonly maxSeq;
   private readonly insertBatch;
   private writer: DeferredWriter | null = null;
+  private readonly commitListeners: Array<() => void> = [];
 
   constructor(
     private readonly db: Db,
@@ -105,6 +106,11 @@ export class EventLog {
   /** Commits this writer's deferred state writes in each flush, before the events. */
   attachWriter(writer: DeferredWriter): void {
     this.writer = writer;
+  }
+
+  /** Called after every commit (the idle checkpointer listens). */
+  onCommit(listener: () => void): void {
+    this.commitListeners.push(listener);
   }
 
   /** Schedules a flush on the next turn of the event loop (once per turn). */
@@ -141,6 +147,7 @@ export class EventLog {
     const batch = this.pending;
     this.pending = [];
     this.insertBatch(batch);
+    for (const listener of this.commitListeners) listener();
     for (const event of batch) this.publish(event);
   }
 
