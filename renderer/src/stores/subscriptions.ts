@@ -47,8 +47,10 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
             // An automatic handler may have answered while we fetched: drop what is stale.
             const now = stores.runs.getState().live[run.id]?.run?.status;
             if (now && now !== 'requires_action') return stores.inbox.getState().clear(run.id);
-            // Bring the inbox forward when the open thread's run waits for us.
-            if ((stores.inbox.getState().runs[run.id]?.calls.length ?? 0) > 0 && stores.ui.getState().threadId === run.thread_id) stores.ui.getState().set({ rightTab: 'inbox' });
+            // Bring the inbox forward when the open thread's run waits for us, unless the user is
+            // watching the timeline (the Inbox tab's count says a call waits).
+            const ui = stores.ui.getState();
+            if ((stores.inbox.getState().runs[run.id]?.calls.length ?? 0) > 0 && ui.threadId === run.thread_id && ui.rightTab !== 'timeline') ui.set({ rightTab: 'inbox' });
           });
       }
       else stores.inbox.getState().clear(run.id);

@@ -134,3 +134,19 @@ describe('catching up', () => {
     await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed', 'caught up');
   });
 });
+
+describe('the right pane when a run waits', () => {
+  it('brings the inbox forward, but leaves a user who is watching the timeline where they are', async () => {
+    const { a, t } = await setup();
+    h.stores.ui.getState().set({ rightTab: 'options' });
+    const first = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'get_weather city=Paris');
+    await until(() => h.stores.ui.getState().rightTab === 'inbox', 'inbox brought forward');
+    await h.stores.runs.getState().cancel(first.id);
+    await until(() => h.stores.runs.getState().live[first.id]?.run?.status === 'cancelled', 'cancelled');
+
+    h.stores.ui.getState().set({ rightTab: 'timeline' });
+    const second = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'get_weather city=Rome');
+    await until(() => (h.stores.inbox.getState().runs[second.id]?.calls.length ?? 0) > 0, 'pending call');
+    expect(h.stores.ui.getState().rightTab).toBe('timeline');
+  });
+});
