@@ -4,7 +4,7 @@
  * connection, and the server must still run a correct flow afterwards.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fnTool, raw, startServe, type ServeProcess } from './serve-process';
+import { fnTool, raw, startServe, weatherFlow, type ServeProcess } from './serve-process';
 
 let server: ServeProcess;
 
@@ -168,13 +168,8 @@ it('survives thousands of malformed requests without a 5xx and keeps answering c
 
   // Still correct afterwards (the fuzz may have deleted the first assistant).
   const fresh = await client.beta.assistants.create({ model: 'mock', tools: [fnTool('get_weather', { city: { type: 'string' } })] });
-  const t2 = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_weather city=Turin' }] });
-  const r2 = await client.beta.threads.runs.createAndPoll(t2.id, { assistant_id: fresh.id });
+  const { waiting: r2, done: d2 } = await weatherFlow(client, fresh.id, 'Turin', 'fog');
   expect(r2.status).toBe('requires_action');
-  const d2 = await client.beta.threads.runs.submitToolOutputsAndPoll(r2.id, {
-    thread_id: t2.id,
-    tool_outputs: [{ tool_call_id: r2.required_action!.submit_tool_outputs.tool_calls[0].id, output: 'fog' }],
-  });
   expect(d2.status).toBe('completed');
   expect(server.child.exitCode).toBeNull();
 }, 120_000);

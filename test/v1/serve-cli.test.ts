@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fnTool, raw, startServe, tempDir } from './serve-process';
+import { fnTool, raw, startServe, tempDir, weatherFlow } from './serve-process';
 
 describe('serve CLI', () => {
   it('prints the listening and UI lines, generates the key once (0600) and reuses it', async () => {
@@ -49,13 +49,8 @@ describe('serve CLI', () => {
     const s1 = await startServe({ dataDir });
     const client = s1.client();
     const asst = await client.beta.assistants.create({ model: 'mock', name: 'Durable', tools: [fnTool('get_weather', { city: { type: 'string' } })] });
-    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_weather city=Kyiv' }] });
-    const run = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: asst.id });
+    const { thread, waiting: run, done } = await weatherFlow(client, asst.id, 'Kyiv', 'snow');
     expect(run.status).toBe('requires_action');
-    const done = await client.beta.threads.runs.submitToolOutputsAndPoll(run.id, {
-      thread_id: thread.id,
-      tool_outputs: [{ tool_call_id: run.required_action!.submit_tool_outputs.tool_calls[0].id, output: 'snow' }],
-    });
     expect(done.status).toBe('completed');
     const t2 = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_weather city=Oslo' }] });
     const waiting = await client.beta.threads.runs.createAndPoll(t2.id, { assistant_id: asst.id });

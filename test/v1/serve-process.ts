@@ -131,3 +131,19 @@ export async function raw(
   }
   return { status: res.status, headers: res.headers, json, text };
 }
+
+/**
+ * One complete two-leg flow through the SDK: a thread whose message names `get_weather`,
+ * createAndPoll to requires_action, then submitToolOutputsAndPoll with `output`. Returns
+ * both runs so callers assert on them.
+ */
+export async function weatherFlow(client: OpenAI, assistantId: string, city: string, output: string) {
+  const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: `get_weather city=${city}` }] });
+  const waiting = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId });
+  const calls = waiting.required_action?.submit_tool_outputs.tool_calls ?? [];
+  const done =
+    waiting.status === 'requires_action'
+      ? await client.beta.threads.runs.submitToolOutputsAndPoll(waiting.id, { thread_id: thread.id, tool_outputs: calls.map((c) => ({ tool_call_id: c.id, output })) })
+      : waiting;
+  return { thread, waiting, done };
+}
