@@ -98,6 +98,9 @@ export function createRunsStore(bridge: RunLensBridge): RunsStore {
     async start(threadId, input, message) {
       if (message && message.trim()) await api.messages.create(threadId, { role: 'user', content: message });
       const run = await api.runs.create(threadId, input);
+      // Don't rely on the push stream alone for a run we just started: if its first events
+      // went out before the stream was connected (a cold start), fetch them.
+      void get().sync(run.id, threadId);
       return run;
     },
     cancel: (runId) => api.runs.cancel(runId),

@@ -147,10 +147,10 @@ test('the timeline follows a run live while it streams, waits and completes', as
     await expect(tl.getByTestId('timeline-status')).toHaveText('in progress');
   });
   await test.step('then it waits for the output, with the expiry countdown', async () => {
-    // the playground brings the Inbox forward when a call waits; go back to the Timeline tab
-    await expect(page.getByRole('tab', { name: /Inbox/ })).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 });
-    await page.getByRole('tab', { name: 'Timeline' }).click();
-    await expect(tl.getByTestId('timeline-status')).toHaveText('requires action');
+    await expect(tl.getByTestId('timeline-status')).toHaveText('requires action', { timeout: 15_000 });
+    // a user watching the timeline stays on it; the Inbox tab counts the waiting call
+    await expect(page.getByRole('tab', { name: /Inbox/ })).toContainText('1');
+    await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
     await expect(tl.getByTestId('expiry-countdown')).toBeVisible();
     await expect(tl.getByTestId('timeline-step')).toHaveCount(1);
     await page.screenshot({ path: testInfo.outputPath('timeline-live-waiting.png') });

@@ -16,3 +16,17 @@ describe('runs store', () => {
     expect(live[`run_${MAX_LIVE_RUNS + 5}`]).toBeDefined();
   });
 });
+
+describe('a run started before the push stream delivers', () => {
+  it('still shows its progress: start() fetches the run events it may have missed', async () => {
+    const bridge = createFakeBridge();
+    // Nothing subscribes to pushes here, as if the stream were not connected yet.
+    const runs = createRunsStore(bridge);
+    const assistant = await bridge.api.assistants.create({ model: 'mock', name: 'A' });
+    const thread = await bridge.api.threads.create();
+    const run = await runs.getState().start(thread.id, { assistant_id: assistant.id }, 'hello');
+    for (let i = 0; i < 200 && !runs.getState().live[run.id]?.run; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(runs.getState().live[run.id]?.run?.id).toBe(run.id);
+    expect(runs.getState().live[run.id]?.lastSeq).toBeGreaterThan(0);
+  });
+});
