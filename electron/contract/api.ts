@@ -209,6 +209,11 @@ export type RunLensEventName = keyof RunLensEvents;
 export interface RunLensBridge {
   api: RunLensApi;
   on<K extends RunLensEventName>(name: K, listener: (payload: RunLensEvents[K]) => void): () => void;
+  /**
+   * Resolves once pushes are flowing (the browser's event stream is open). Transports that
+   * queue pushes until the page is ready (Electron IPC) need not provide it.
+   */
+  whenConnected?(): Promise<void>;
 }
 
 /** The method names of the contract as `domain.method`, for channel names and handler tables. */

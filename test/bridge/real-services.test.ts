@@ -33,6 +33,19 @@ afterEach(async () => {
 });
 
 describe('bridge over the real services', () => {
+  it('whenConnected resolves once the stream is open, and the very next change is pushed', async () => {
+    const bridge = createHttpBridge({ baseUrl: server.url, headers: { cookie } });
+    const changed: string[] = [];
+    bridge.on('entity.changed', (c) => changed.push(c.id));
+    try {
+      await bridge.whenConnected();
+      const assistant = await bridge.api.assistants.create({ model: 'mock', name: 'First' });
+      await vi.waitFor(() => expect(changed).toEqual([assistant.id]));
+    } finally {
+      bridge.close();
+    }
+  });
+
   it('streams a run started through the HTTP transport, then replays it after any event id', async () => {
     const bridge = createHttpBridge({ baseUrl: server.url, headers: { cookie } });
     const events: RunEventRecord[] = [];

@@ -1,7 +1,7 @@
 /**
  * Startup: attach the one subscription, load the first data, reopen the last thread,
- * pick up runs that are waiting for outputs, then mark the document ready
- * (`data-app-state="ready"`, which the e2e fixture waits for).
+ * pick up runs that are waiting for outputs, wait for the push stream to be open, then
+ * mark the document ready (`data-app-state="ready"`, which the e2e fixture waits for).
  */
 import type { RunLensBridge } from '../../../electron/contract/api';
 import type { AppStores } from '../stores';
@@ -30,6 +30,8 @@ export async function bootApp(bridge: RunLensBridge, stores: AppStores): Promise
   } catch (e) {
     stores.ui.getState().set({ notice: { kind: 'error', text: `Could not load your data: ${errorMessage(e)}` } });
   }
+  // Ready means live: wait (briefly) for the push stream, so nothing that happens next is missed.
+  if (bridge.whenConnected) await Promise.race([bridge.whenConnected(), new Promise((resolve) => setTimeout(resolve, 5000))]);
   document.documentElement.dataset.appState = 'ready';
   return stop;
 }

@@ -39,12 +39,14 @@ async function errorFrom(response: Response): Promise<BridgeError> {
 }
 
 /** A bridge that talks to a RunLens server over HTTP + SSE. */
-export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge & { close(): void } {
+export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge & { close(): void; whenConnected(): Promise<void> } {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const extraHeaders = options.headers ?? {};
   const listeners = new PushListeners();
   let stream: { close(): void } | null = null;
+  let markOpen: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (markOpen = resolve));
 
   const call = async (name: RunLensMethodName, args: unknown[]): Promise<unknown> => {
     let response: Response;
@@ -66,6 +68,7 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge
     stream ??= openSseReader({
       url: `${baseUrl}/api/events`,
       fetch: (input, init) => doFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...extraHeaders } }),
+      onOpen: () => markOpen(),
       onMessage: ({ event, data }) => {
         const name = PUSH_NAMES.find((n) => n === event);
         if (name) listeners.emit(name, JSON.parse(data) as RunLensEvents[typeof name]);
@@ -79,6 +82,10 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge
       const off = listeners.on(name, listener);
       ensureStream();
       return off;
+    },
+    whenConnected() {
+      ensureStream();
+      return opened;
     },
     close() {
       stream?.close();

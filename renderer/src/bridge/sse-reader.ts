@@ -14,6 +14,8 @@ export interface SseReaderOptions {
   url: string;
   fetch: typeof fetch;
   onMessage(message: SseMessage): void;
+  /** Called each time the server accepts the stream (first connect and every reconnect). */
+  onOpen?(): void;
   /** Called once when the server refuses the stream with 401. */
   onUnauthorized?(): void;
   /** Wait before reconnecting, in ms (the server's `retry:` overrides it). */
@@ -59,6 +61,7 @@ export function openSseReader(options: SseReaderOptions): { close(): void } {
       return 'stop';
     }
     if (!response.ok || !response.body) return 'again';
+    options.onOpen?.();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {

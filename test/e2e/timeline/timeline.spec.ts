@@ -159,7 +159,8 @@ test('the timeline follows a run live while it streams, waits and completes', as
     const waiting = await client.beta.threads.runs.retrieve(run.id, { thread_id: thread.id });
     await client.beta.threads.runs.submitToolOutputs(run.id, { thread_id: thread.id, tool_outputs: waiting.required_action!.submit_tool_outputs.tool_calls.map((c) => ({ tool_call_id: c.id, output: 'sunny' })) });
     await expect(tl.getByTestId('timeline-status')).toHaveText('completed', { timeout: 15_000 });
-    expect(await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual([
+    // the lists redraw at most once a frame: wait for them rather than read them once
+    await expect.poll(() => tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual([
       'queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'completed',
     ]);
     await expect(tl.getByTestId('timeline-step')).toHaveCount(2);
@@ -190,14 +191,14 @@ test('faults from the real runtime show as markers: invalid arguments, a failed 
     await expect(tl.getByTestId('timeline-marker').first()).toHaveAttribute('data-kind', 'invalid_args');
     await tl.getByTestId('timeline-marker').first().getByRole('button').click();
     await expect(tl.getByTestId('inspector-invalid')).toBeVisible();
-    expect(await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(bad.statuses);
+    await expect.poll(() => tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(bad.statuses);
     await page.screenshot({ path: testInfo.outputPath('timeline-invalid-args.png') });
   });
   await test.step('model failure: the run ends failed with a failure marker', async () => {
     await page.getByLabel('Run on the timeline').selectOption(failed.run.id);
     const tl = page.locator(`[data-testid=run-timeline][data-run-id="${failed.run.id}"]`);
     await expect(tl.getByTestId('timeline-status')).toHaveText('failed');
-    expect(await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(failed.statuses);
+    await expect.poll(() => tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(failed.statuses);
     await expect(tl.locator('[data-testid=timeline-marker][data-kind=run_failed]')).toContainText(failed.run.last_error!.code);
     // E jumps from the start to the first error event
     await tl.getByTestId('step-inspector').click();
@@ -210,8 +211,9 @@ test('faults from the real runtime show as markers: invalid arguments, a failed 
     await page.getByLabel('Run on the timeline').selectOption(slow.id);
     const tl = page.locator(`[data-testid=run-timeline][data-run-id="${slow.id}"]`);
     await expect(tl.getByTestId('timeline-status')).toHaveText('cancelled');
-    const statuses = await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    expect(statuses.slice(-2)).toEqual(['cancelling', 'cancelled']);
+    await expect
+      .poll(async () => (await tl.getByTestId('timeline-segment').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).slice(-2))
+      .toEqual(['cancelling', 'cancelled']);
     await expect(tl.locator('[data-testid=timeline-marker][data-kind=cancelled]')).toHaveCount(1);
     await page.screenshot({ path: testInfo.outputPath('timeline-cancelled.png') });
   });
