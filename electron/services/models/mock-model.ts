@@ -4,6 +4,7 @@
  * message, arguments from `key=value` pairs, and `[mock:…]` directives rehearse faults.
  */
 import type { FunctionDefinition } from '../../contract/objects';
+import { abortableSleep } from '../abortable-sleep';
 import { countTokens, ModelError, requestText, type ChatMessage, type ModelBackend, type ModelChunk, type ModelRequest } from './model';
 
 export interface MockDirectives {
@@ -178,21 +179,6 @@ function trailingToolResults(messages: ChatMessage[]): Array<{ name: string; out
   return results;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 let callCounter = 0;
 /** Call ids look like OpenAI's (`call_` + 24 characters) and are unique per process. */
 export function newCallId(): string {
@@ -211,7 +197,7 @@ export class MockModel implements ModelBackend {
   async *generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk> {
     const u = newestUser(request.messages);
     const d = parseDirectives(u);
-    if (d.delayMs > 0) await sleep(d.delayMs, signal);
+    if (d.delayMs > 0) await abortableSleep(d.delayMs, signal);
     if (d.fail) throw new ModelError('server_error', 'The mock model failed as asked by [mock:fail].');
     if (d.rateLimit) throw new ModelError('rate_limit_exceeded', 'Rate limit reached for model mock ([mock:rate_limit]).');
     const promptTokens = countTokens(requestText(request));

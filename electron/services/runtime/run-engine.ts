@@ -286,13 +286,13 @@ export class RunEngine {
 
   /** Automatic mock handlers answer as soon as the run reaches requires_action. */
   private async autoAnswer(a: ActiveRun, stepId: string, calls: Array<{ id: string; name: string; arguments: string }>, invalid: Set<string>): Promise<void> {
-    const handlers = calls.map((c) => this.deps.handlers.get(a.run.assistant_id, c.name));
-    const auto = calls.filter((c, i) => !invalid.has(c.id) && handlers[i].auto && handlers[i].mode === 'mock');
+    const auto = calls
+      .map((call) => ({ call, handler: this.deps.handlers.get(a.run.assistant_id, call.name) }))
+      .filter(({ call, handler }) => !invalid.has(call.id) && handler.auto && handler.mode === 'mock');
     if (auto.length === 0) return;
     const outputs: Array<{ tool_call_id: string; output: string }> = [];
     await Promise.all(
-      auto.map(async (c) => {
-        const handler = this.deps.handlers.get(a.run.assistant_id, c.name);
+      auto.map(async ({ call: c, handler }) => {
         const started = this.deps.now();
         this.event(a, 'tool.execution.started', { step_id: stepId, call_id: c.id, function: c.name, mode: 'mock', arguments: c.arguments });
         try {

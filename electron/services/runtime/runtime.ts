@@ -12,7 +12,7 @@ import { conflict, notFound } from './api-error';
 import { newId } from './ids';
 import { makeAssistant, makeRun, makeThread, makeUserMessage } from './object-factory';
 import { RunEngine } from './run-engine';
-import { isActive, isTerminal } from './state-machine';
+import { isTerminal } from './state-machine';
 import type { Store } from './store';
 import type {
   AssistantCreateParams,
@@ -338,11 +338,6 @@ export class AssistantsRuntime implements RuntimeApi {
     }
     this.log.flush();
     return resolved;
-  }
-
-  /** Whether the run currently locks its thread. */
-  isRunActive(run: Run): boolean {
-    return isActive(run.status) && this.engine.isTracked(run.id);
   }
 
   close(): void {

@@ -3,6 +3,7 @@
  * person), mock (static, template, sequence, latency, error) or live (later issues).
  * Stored in SQLite so choices survive restarts; a sequence's position is stored too.
  */
+import { abortableSleep } from '../abortable-sleep';
 import type { Db } from '../db/database';
 import type { FunctionHandler, HandlerInput, MockHandlerConfig } from '../../contract/api';
 
@@ -99,23 +100,6 @@ export interface HandlerResult {
   error: string | null;
 }
 
-function sleepOnce(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    }, { once: true });
-  });
-}
-
-/** Waits at least `ms` by the wall clock (a timer alone may fire a millisecond early). */
-async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  const until = Date.now() + ms;
-  for (let left = ms; left > 0; left = until - Date.now()) await sleepOnce(left, signal);
-}
-
 /**
  * Runs a mock handler. A simulated error still yields an output the run can continue with
  * (`{"error": "…"}`), as a real tool that failed would report to the model.
@@ -127,7 +111,7 @@ export async function executeMock(
   nextIndex: () => number,
   signal?: AbortSignal,
 ): Promise<HandlerResult> {
-  if (mock.latency_ms && mock.latency_ms > 0) await sleep(mock.latency_ms, signal);
+  if (mock.latency_ms && mock.latency_ms > 0) await abortableSleep(mock.latency_ms, signal);
   switch (mock.kind) {
     case 'static':
       return { output: mock.output ?? '', error: null };
