@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { STREAM_EVENT_TYPES, STREAM_TERMINAL_RUN_EVENTS, type RunEventRecord } from '../../../contract/events';
 import type { RuntimeApi } from '../../runtime/runtime-types';
 import { mapError } from '../errors';
+import { eventDataJson } from '../../events/event-log';
 
 const STREAM_TYPES = new Set<string>(STREAM_EVENT_TYPES);
 const TERMINAL = new Set<string>(STREAM_TERMINAL_RUN_EVENTS);
@@ -55,7 +56,7 @@ export function streamRun(reply: FastifyReply, runtime: RuntimeApi, runId: strin
   };
   const listener = (event: RunEventRecord): void => {
     if (finished || !STREAM_TYPES.has(event.type)) return;
-    buffer += sseFrame(event.type, event.data);
+    buffer += sseFrame(event.type, eventDataJson(event)); // the JSON already written to SQLite
     if (TERMINAL.has(event.type)) {
       buffer += sseFrame('done', '[DONE]');
       flush();
