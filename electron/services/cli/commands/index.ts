@@ -3,6 +3,11 @@
  * and one line here.
  */
 import type { CliCommand } from '../command';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 
 /** Every command, in the order `runlens help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [
+  exportCommand,
+  importCommand,
+];
