@@ -12,6 +12,7 @@ import { MockModel } from './models/mock-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -20,6 +21,8 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  /** Session files, search, re-run, fork and diff on this database. */
+  sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -41,6 +44,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -55,6 +59,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    sessions,
     api,
     setServerControl(control) {
       server = control;

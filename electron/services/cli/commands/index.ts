@@ -5,9 +5,11 @@
 import type { CliCommand } from '../command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { searchCommand } from './search';
 
 /** Every command, in the order `runlens help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   importCommand,
+  searchCommand,
 ];
