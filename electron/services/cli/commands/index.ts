@@ -1,0 +1,13 @@
+/**
+ * The registry of `npm run runlens` commands. Adding a command is one file in this folder
+ * and one line here.
+ */
+import type { CliCommand } from '../command';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+
+/** Every command, in the order `runlens help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  exportCommand,
+  importCommand,
+];
