@@ -73,7 +73,8 @@ export interface RunEventRecord<T = unknown> {
   data: T;
 }
 
-export type HandlerMode = 'manual' | 'mock' | 'live';
+/** How a call was answered; `builtin` is RunLens's own file_search / code_interpreter. */
+export type HandlerMode = 'manual' | 'mock' | 'live' | 'builtin';
 
 export interface ToolExecutionStartedData {
   step_id: string;

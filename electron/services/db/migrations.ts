@@ -2,6 +2,8 @@
  * Numbered schema migrations. Each runs once, inside a transaction, and is recorded in
  * `schema_migrations`; new ones are appended, never edited, so old files upgrade cleanly.
  */
+import { FILES_MIGRATION } from '../builtin/migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -81,4 +83,5 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  FILES_MIGRATION,
 ];
