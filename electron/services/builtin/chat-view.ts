@@ -12,9 +12,9 @@ export function builtinCallAsChat(call: ToolCall): { name: string; arguments: st
     return { name: 'file_search', arguments: JSON.stringify({ query: d.query ?? '' }), output: fileSearchOutput({ ...d, results: d.results ?? [] }) };
   }
   if (call.type === 'code_interpreter') {
-    const ci = call.code_interpreter as { input: string; outputs: Array<{ type: string; logs?: string }>; files?: unknown[]; error?: string };
+    const ci = call.code_interpreter as { input: string; outputs: Array<{ type: string; logs?: string }>; files?: unknown[]; error?: string; stopped?: string };
     const logs = ci.outputs.filter((o) => o.type === 'logs').map((o) => o.logs ?? '').join('\n');
-    return { name: 'code_interpreter', arguments: JSON.stringify({ code: ci.input }), output: JSON.stringify({ logs, error: ci.error ?? null, files: ci.files ?? [] }) };
+    return { name: 'code_interpreter', arguments: JSON.stringify({ code: ci.input }), output: JSON.stringify({ logs, error: ci.error ?? null, stopped: ci.stopped ?? null, files: ci.files ?? [] }) };
   }
   return null;
 }

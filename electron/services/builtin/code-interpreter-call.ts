@@ -53,7 +53,7 @@ export async function runCodeInterpreter(
   const written: WrittenFile[] = [];
   const outputs: Array<Record<string, unknown>> = [];
   const notes: string[] = missing.map((id) => `RunLens: attached file ${id} no longer exists.`);
-  for (const f of result.files) {
+  for (const f of [...result.files].sort((x, y) => x.path.localeCompare(y.path))) {
     try {
       const stored = deps.files.create(path.basename(f.path), 'assistants_output', f.bytes);
       written.push({ file_id: stored.id, filename: stored.filename, path: f.path });
@@ -67,7 +67,7 @@ export async function runCodeInterpreter(
   const toolCall: ToolCall = {
     id: callId,
     type: 'code_interpreter',
-    code_interpreter: { input: code, outputs, ...(written.length > 0 ? { files: written } : {}), ...(result.error ? { error: result.error } : {}), duration_ms: result.duration_ms } as { input: string; outputs: unknown[] },
+    code_interpreter: { input: code, outputs, ...(written.length > 0 ? { files: written } : {}), ...(result.error ? { error: result.error } : {}), ...(result.stopped ? { stopped: result.stopped } : {}), duration_ms: result.duration_ms } as { input: string; outputs: unknown[] },
   };
   const output = JSON.stringify({ logs, error: result.error, stopped: result.stopped, files: written });
   return { toolCall, output, error: result.error };
