@@ -4,7 +4,7 @@
  * the execution of a round's built-in calls with `tool.execution.*` events (mode `builtin`).
  */
 import type { Run, ToolCall } from '../../contract/objects';
-import type { RunEventType } from '../../contract/events';
+import type { RunEventPayloads, RunEventType, ToolCallDelta } from '../../contract/events';
 import type { BuiltinCallInput, BuiltinTools } from './builtin-tools';
 
 /** What the engine lends the hook for one step. */
@@ -12,23 +12,24 @@ export interface BuiltinHost {
   run: Run;
   stepId: string;
   signal: AbortSignal;
-  event(type: RunEventType, data: unknown): void;
+  event<K extends RunEventType>(type: K, data: RunEventPayloads[K]): void;
   now(): number;
 }
 
 /** The first step delta of a built-in call (SDK rule: id and type only in the first fragment). */
-export function firstBuiltinDelta(index: number, id: string, name: string): Record<string, unknown> {
+export function firstBuiltinDelta(index: number, id: string, name: string): ToolCallDelta {
   return name === 'code_interpreter'
     ? { index, id, type: 'code_interpreter', code_interpreter: { input: '', outputs: [] } }
     : { index, id, type: 'file_search', file_search: {} };
 }
 
-function resultDelta(index: number, call: ToolCall): Record<string, unknown> {
+function resultDelta(index: number, call: ToolCall): ToolCallDelta {
   if (call.type === 'code_interpreter') {
     const outputs = call.code_interpreter.outputs.map((o, i) => ({ index: i, ...(o as Record<string, unknown>) }));
     return { index, type: 'code_interpreter', code_interpreter: { input: call.code_interpreter.input, outputs } };
   }
-  return { index, type: call.type, [call.type]: (call as unknown as Record<string, unknown>)[call.type] };
+  if (call.type === 'file_search') return { index, type: 'file_search', file_search: call.file_search };
+  return { index, type: 'function', function: { output: call.function.output } };
 }
 
 /** Runs `calls` (built-in ones of this step) in order; returns their tool-call objects by call id. */

@@ -6,7 +6,7 @@ import type { Migration } from '../db/migrations';
 
 /** Files, vector stores, their files and batches, and the FTS5 chunk index. */
 export const FILES_MIGRATION: Migration = {
-  version: 2,
+  version: 3,
   name: 'files-vector-stores-chunks',
   sql: `
     CREATE TABLE files (

@@ -3,6 +3,7 @@
  * `schema_migrations`; new ones are appended, never edited, so old files upgrade cleanly.
  */
 import { FILES_MIGRATION } from '../builtin/migration';
+import { SESSIONS_MIGRATION_SQL } from './sessions-migration';
 
 export interface Migration {
   version: number;
@@ -82,6 +83,11 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 2,
+    name: 'sessions-run-origins-and-search',
+    sql: SESSIONS_MIGRATION_SQL,
   },
   FILES_MIGRATION,
 ];

@@ -5,7 +5,7 @@
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
 import type { FunctionToolCall, ToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
-import type { RunEventType, ToolOutputsSubmittedData } from '../../contract/events';
+import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
@@ -100,24 +100,24 @@ export class RunEngine {
   }
 
   // Recording ---------------------------------------------------------------
-  private event(a: ActiveRun, type: RunEventType, data: unknown): void {
+  private event<K extends RunEventType>(a: ActiveRun, type: K, data: RunEventPayloads[K]): void {
     this.deps.log.append(a.run.id, a.run.thread_id, type, data);
   }
 
-  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunEventType): void {
+  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunStatusEventType): void {
     assertTransition(a.run.status, status);
     a.run = { ...a.run, ...patch, status };
     this.deps.store.updateRun(a.run);
     this.event(a, type, a.run);
   }
 
-  private setStep(a: ActiveRun, step: RunStep, type: RunEventType | null): void {
+  private setStep(a: ActiveRun, step: RunStep, type: RunStepEventType | null): void {
     a.step = step;
     this.deps.store.upsertStep(step);
     if (type) this.event(a, type, step);
   }
 
-  private setMessage(a: ActiveRun, message: Message, type: RunEventType | null, insert = false): void {
+  private setMessage(a: ActiveRun, message: Message, type: MessageEventType | null, insert = false): void {
     a.message = message;
     if (insert) this.deps.store.insertMessage(message);
     else this.deps.store.updateMessage(message);
@@ -230,7 +230,13 @@ export class RunEngine {
     signal: AbortSignal,
   ): Promise<void> {
     const step = a.step as RunStep;
-    const host = { run: a.run, stepId: step.id, signal, event: (type: RunEventType, data: unknown) => this.event(a, type, data), now: this.deps.now };
+    const host = {
+      run: a.run,
+      stepId: step.id,
+      signal,
+      event: <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.event(a, type, data),
+      now: this.deps.now,
+    };
     const done = await executeBuiltinCalls(hook, host, builtin.map((c) => ({ ...c, index: calls.indexOf(c) })));
     signal.throwIfAborted();
     const functions = calls.filter((c) => !done.has(c.id));
@@ -246,7 +252,7 @@ export class RunEngine {
 
   private annotationDelta(a: ActiveRun, annotation: Record<string, unknown>, index: number): void {
     this.event(a, 'thread.message.delta', {
-      id: a.message?.id,
+      id: a.message?.id ?? '',
       object: 'thread.message.delta',
       delta: { content: [{ index: 0, type: 'text', text: { annotations: [{ index, ...annotation }] } }] },
     });
@@ -265,7 +271,7 @@ export class RunEngine {
   private messageDelta(a: ActiveRun, delta: string, first: boolean): void {
     const text = first ? { value: delta, annotations: [] } : { value: delta };
     this.event(a, 'thread.message.delta', {
-      id: a.message?.id,
+      id: a.message?.id ?? '',
       object: 'thread.message.delta',
       delta: { content: [{ index: 0, type: 'text', text }] },
     });
@@ -291,7 +297,7 @@ export class RunEngine {
   }
 
   private toolCallDelta(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, chunk: Extract<ModelChunk, { type: 'tool_call' }>): void {
-    let entry: Record<string, unknown>;
+    let entry: ToolCallDelta;
     const hook = this.deps.builtins;
     if (chunk.id !== undefined && !calls[chunk.index] && hook?.handles(a.run, chunk.name ?? '')) {
       calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
@@ -308,7 +314,7 @@ export class RunEngine {
       entry = { index: chunk.index, type: 'function', function: { arguments: chunk.arguments } };
     }
     this.event(a, 'thread.run.step.delta', {
-      id: a.step?.id,
+      id: a.step?.id ?? '',
       object: 'thread.run.step.delta',
       delta: { step_details: { type: 'tool_calls', tool_calls: [entry] } },
     });
@@ -429,7 +435,7 @@ export class RunEngine {
   }
 
   /** Closes the open message (incomplete, with its reason) and the open step, as a run ends early. */
-  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunEventType): void {
+  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunStepEventType): void {
     if (a.message) {
       this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason } }, 'thread.message.incomplete');
       a.message = null;
