@@ -5,6 +5,8 @@
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
+import { BuiltinTools } from './builtin/builtin-tools';
+import { builtinOptionsFromEnv } from './builtin/env-options';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
@@ -35,12 +37,14 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
     models: [new MockModel()],
     now,
+    builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
@@ -59,6 +63,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    builtins,
     sessions,
     api,
     setServerControl(control) {
@@ -78,6 +83,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     async close() {
       if (closed) return;
       closed = true;
+      builtins.close();
       runtime.close();
       checkpointer.close();
       db.close();
