@@ -5,6 +5,8 @@
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
+import { BuiltinTools } from './builtin/builtin-tools';
+import { builtinOptionsFromEnv } from './builtin/env-options';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
@@ -12,6 +14,7 @@ import { MockModel } from './models/mock-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -20,6 +23,8 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  /** Session files, search, re-run, fork and diff on this database. */
+  sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -32,15 +37,18 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
     models: [new MockModel()],
     now,
+    builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -55,6 +63,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    builtins,
+    sessions,
     api,
     setServerControl(control) {
       server = control;
@@ -73,6 +83,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     async close() {
       if (closed) return;
       closed = true;
+      builtins.close();
       runtime.close();
       checkpointer.close();
       db.close();

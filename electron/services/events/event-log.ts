@@ -215,6 +215,18 @@ export class EventLog {
     };
   }
 
+  /**
+   * Hands out `count` consecutive global ids for events written outside `append` (session
+   * imports), after flushing, so appended and imported events never share an id.
+   */
+  reserveIds(count: number): number {
+    this.flush();
+    const row = this.db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number | null };
+    const first = Math.max(this.nextId, (row.id ?? 0) + 1);
+    this.nextId = first + count;
+    return first;
+  }
+
   /** Declares a run that has no events yet, so its first append needs no lookup. */
   beginRun(runId: string): void {
     if (!this.seqByRun.has(runId)) this.seqByRun.set(runId, 0);

@@ -12,6 +12,8 @@ export type ModelChunk =
   | { type: 'text'; delta: string }
   /** The first chunk of a call carries id and name; later ones only argument fragments. */
   | { type: 'tool_call'; index: number; id?: string; name?: string; arguments: string }
+  /** A message annotation (file_citation / file_path) over text already streamed. */
+  | { type: 'annotation'; annotation: Record<string, unknown> }
   | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length'; usage?: { prompt_tokens: number; completion_tokens: number } };
 
 /** A failure the run reports as `last_error` (never as an HTTP error). */

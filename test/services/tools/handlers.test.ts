@@ -109,4 +109,21 @@ describe('function handlers', () => {
     expect(validateArguments(weatherTool.function, '{"city":5,"unit":"c"}')).toEqual(['/city must be string']);
     expect(renderTemplate('{{function}} {{arguments}} {{missing}} {{args.n}}', 'f', '{"n":{"a":1}}')).toBe('f {"n":{"a":1}} {{missing}} {"a":1}');
   });
+
+  it('a JSON template stays valid JSON whatever the arguments hold, and a broken one is flagged', async () => {
+    const a = s.runtime.createAssistant({ model: 'mock', tools: [weatherTool] });
+    const template = '{"city":"{{city}}","days":{{days}},"args":{{arguments}}}';
+    await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', mock: { kind: 'template', output: template } });
+    // truncated arguments, as [mock:bad_args] produces: the case that broke before
+    const bad = await s.api.handlers.preview(a.id, 'get_weather', '{"city":"Paris",');
+    expect(JSON.parse(bad.output as string)).toEqual({ city: '{{city}}', days: null, args: '{"city":"Paris",' });
+    expect(bad.warning).toBeNull();
+    const quoted = await s.api.handlers.preview(a.id, 'get_weather', '{"city":"Pa\\"ris \\n","days":3,"unit":"c"}');
+    expect(JSON.parse(quoted.output as string)).toEqual({ city: 'Pa"ris \n', days: 3, args: { city: 'Pa"ris \n', days: 3, unit: 'c' } });
+
+    await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', mock: { kind: 'template', output: '{"city": {{city}' } });
+    const broken = await s.api.handlers.preview(a.id, 'get_weather', '{"city":"Paris","unit":"c"}');
+    expect(broken.warning).toMatch(/looks like JSON but is not valid JSON/);
+    expect((await s.api.handlers.preview(a.id, 'get_weather', '{}')).output).toBe('{"city": {{city}');
+  });
 });
