@@ -165,7 +165,7 @@ export class Reexecutor {
   }
 
   private async start(runId: string, plan: Plan): Promise<ReexecuteResult> {
-    const { runtime, store, replay } = this.deps;
+    const { runtime, replay } = this.deps;
     const original = runtime.getRunById(runId);
     if (!TERMINAL.has(original.status)) throw new ApiError(400, `Run '${runId}' is still ${original.status}; re-run or fork it once it has ended.`);
     const recording = readRecording(runtime.readRunEvents(runId));
