@@ -5,6 +5,8 @@
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
+import { BuiltinTools } from './builtin/builtin-tools';
+import { builtinOptionsFromEnv } from './builtin/env-options';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
@@ -41,12 +43,14 @@ export function openServices(options: ServicesOptions): OpenedServices {
   // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
   const models: ModelBackend[] = [new MockModel()];
   const replay = new ReplayModel(() => models);
+  const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
     models: [replay, ...models],
     now,
+    builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
@@ -66,6 +70,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    builtins,
     sessions,
     api,
     setServerControl(control) {
@@ -85,6 +90,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     async close() {
       if (closed) return;
       closed = true;
+      builtins.close();
       runtime.close();
       checkpointer.close();
       db.close();

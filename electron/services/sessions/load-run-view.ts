@@ -15,7 +15,7 @@ export function loadRunView(db: Db, runId: string): RunView {
     (r) => JSON.parse(r.data) as Message,
   );
   const events = (db.prepare('SELECT * FROM events WHERE run_id = ? ORDER BY seq').all(runId) as Array<Omit<RunEventRecord, 'data'> & { data: string }>).map(
-    (e) => ({ ...e, data: JSON.parse(e.data) as unknown }),
+    (e) => ({ ...e, data: JSON.parse(e.data) as unknown }) as unknown as RunEventRecord,
   );
   return runView(run, steps, messages, events);
 }
