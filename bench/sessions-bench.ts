@@ -18,7 +18,6 @@ const EVENTS_PER_RUN = 200;
 const WORDS = ['Paris', 'Oslo', 'Kyiv', 'Lima', 'Tokyo', 'Cairo', 'Quito', 'Rome', 'Delhi', 'Accra', 'sunny', 'snow', 'rain', 'fog', 'wind', 'hail'];
 
 /** Writes a session file with `events` events: runs of 200 events, one in ten searchable. */
-/** (Exported for ad-hoc profiling.) */
 export function writeSession(file: string, events: number): void {
   const db = new Database(file);
   db.pragma('journal_mode = OFF');
