@@ -3,8 +3,9 @@
  * §3 with their exact wording, and runs driven by the RunEngine. Synchronous by design
  * (better-sqlite3): every call has fully taken effect when it returns.
  */
+import type { BuiltinTools } from '../builtin/builtin-tools';
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventRecord } from '../../contract/events';
+import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   now: () => number;
   /** Seconds from creation until an active run expires (600, as the real API). */
   runExpirySeconds: number;
+  /** Files, vector stores, file_search and code_interpreter (optional: tests may leave them out). */
+  builtins?: BuiltinTools;
 }
 
 export class AssistantsRuntime implements RuntimeApi {
@@ -47,7 +50,7 @@ export class AssistantsRuntime implements RuntimeApi {
   constructor(private readonly options: RuntimeOptions) {
     this.store = options.store;
     this.log = options.log;
-    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now });
+    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, builtins: options.builtins });
   }
 
   private sec(): number {
@@ -307,7 +310,7 @@ export class AssistantsRuntime implements RuntimeApi {
     const nowSec = this.sec();
     for (const run of this.store.activeRuns()) {
       const expired = run.expires_at !== null && nowSec >= run.expires_at;
-      const append = (type: Parameters<EventLog['append']>[2], data: unknown) => this.log.append(run.id, run.thread_id, type, data);
+      const append = <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.log.append(run.id, run.thread_id, type, data);
       for (const step of this.store.runSteps(run.id)) {
         if (step.status !== 'in_progress') continue;
         const closed: RunStep = expired

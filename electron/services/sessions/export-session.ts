@@ -66,7 +66,7 @@ export function exportSession(db: Db, outFile: string, options: ExportOptions): 
         `SELECT id, run_id, thread_id, seq, ts, type, data FROM main.events WHERE thread_id ${sel} AND type IN ${SCRUBBED_EVENT_TYPES}`,
       );
       const putEvent = db.prepare('INSERT INTO sess.events (ord, run_id, thread_id, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const e of scrubbedEvents.iterate() as Iterable<{ id: number; run_id: string; thread_id: string; seq: number; ts: number; type: string; data: string }>) {
+      for (const e of scrubbedEvents.all() as Array<{ id: number; run_id: string; thread_id: string; seq: number; ts: number; type: string; data: string }>) {
         putEvent.run(e.id, e.run_id, e.thread_id, e.seq, e.ts, e.type, scrubJson(e.data));
       }
       // Assistants: all when exporting everything, else the ones the exported runs and messages name.
