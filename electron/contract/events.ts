@@ -44,6 +44,8 @@ export const RUNLENS_EVENT_TYPES = [
   'tool.execution.finished',
   /** Outputs accepted for a requires_action round: {step_id, tool_outputs, source}. */
   'tool.outputs.submitted',
+  /** A run left queued or in_progress by a stopped RunLens continues: {from_status, round, interrupted_step_id}. */
+  'run.resumed',
 ] as const;
 export type RunLensEventType = (typeof RUNLENS_EVENT_TYPES)[number];
 
@@ -103,6 +105,14 @@ export interface ToolOutputsSubmittedData {
   tool_outputs: Array<{ tool_call_id: string; output: string }>;
   /** Who answered: the `/v1` API, the app's UI, or an automatic handler. */
   source: 'api' | 'ui' | 'auto';
+}
+
+/** A run taken up again after a restart; the interrupted step (if any) is closed right after. */
+export interface RunResumedData {
+  from_status: 'queued' | 'in_progress';
+  /** The number of the round issued next. */
+  round: number;
+  interrupted_step_id: string | null;
 }
 
 /** A change to a stored object outside the run log, so every face can refresh lists. */

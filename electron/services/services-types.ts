@@ -37,6 +37,11 @@ export interface Services {
   runtime: RuntimeApi;
   /** The bridge contract implemented over the runtime, for IPC and the browser bridge. */
   api: RunLensApi;
+  /**
+   * Resolves once every write made so far is committed (rejects with a 500 StorageError when
+   * the batch holding them is given up). Faces answer a call only after it: acknowledge after commit.
+   */
+  committed(): Promise<void>;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */
   setServerControl(control: ServerControl): void;
   setApiBaseUrl(url: string | null): void;

@@ -4,6 +4,7 @@
  * tests) starts here. Startup first resolves runs a crash left active.
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
+import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
@@ -50,12 +51,17 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  const committed = (): Promise<void> => log.committed();
+  const api = acknowledgeAfterCommit(
+    createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server }),
+    committed,
+  );
 
   let closed = false;
   return {
     runtime,
     api,
+    committed,
     setServerControl(control) {
       server = control;
     },
