@@ -6,7 +6,7 @@
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
-import { openDatabase } from './db/database';
+import { openDatabase, type Db } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
@@ -21,6 +21,9 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  /** The event log (group commit, storage status) and the database, for tools and tests. */
+  log: EventLog;
+  db: Db;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -60,6 +63,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    log,
+    db,
     api,
     committed,
     setServerControl(control) {
