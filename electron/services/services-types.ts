@@ -29,6 +29,8 @@ export interface ServicesOptions {
   /** Clock in milliseconds; tests pass a fake one. */
   now?: () => number;
   mode?: 'electron' | 'browser';
+  /** Who holds the database lock, as a second process is told: `app`, `serve` (default from mode), or a tool's name. */
+  kind?: string;
   secrets?: SecretStore;
   server?: ServerControl;
 }

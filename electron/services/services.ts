@@ -7,6 +7,7 @@ import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
 import { openDatabase, type Db } from './db/database';
+import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
@@ -28,7 +29,15 @@ export interface OpenedServices extends Services {
 
 export function openServices(options: ServicesOptions): OpenedServices {
   const now = options.now ?? Date.now;
-  const db = openDatabase(options.dbPath);
+  // One writer per database: refuse at once, naming the holder, before touching the file.
+  const lock = options.dbPath === ':memory:' ? null : DbLock.acquire(options.dbPath, options.kind ?? (options.mode === 'electron' ? 'app' : 'serve'));
+  let db: Db;
+  try {
+    db = openDatabase(options.dbPath);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const store = new Store(db);
   const log = new EventLog(db, now);
   store.attach(log);
@@ -72,6 +81,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     },
     setApiBaseUrl(url) {
       apiBaseUrl = url;
+      lock?.setUrl(url ? url.replace(/\/v1$/, '') : null);
     },
     subscribe(listener: Push) {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
@@ -87,6 +97,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       runtime.close();
       checkpointer.close();
       db.close();
+      lock?.release();
     },
   };
 }

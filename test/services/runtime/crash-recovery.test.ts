@@ -47,7 +47,6 @@ function waitForEvent(svc: OpenedServices, runId: string, type: string, count: n
 }
 
 const child = path.join(__dirname, 'fixtures', 'crash-child.ts');
-const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 interface Crashed {
   threads: string[];
@@ -58,7 +57,8 @@ interface Crashed {
 /** Runs the child until it reports READY, then kills it with SIGKILL mid-run. */
 function crashChild(dbPath: string, expirySeconds: number): Promise<Crashed> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(tsx, [child, dbPath, String(expirySeconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself with the tsx loader (not the tsx wrapper), so SIGKILL hits the process holding the database.
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dbPath, String(expirySeconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const committed: number[] = [];
     let buffer = '';
     let stderr = '';
