@@ -4,6 +4,7 @@
  */
 import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '../contract/api';
 import type { RuntimeApi } from './runtime/runtime-types';
+import type { BuiltinOptions, BuiltinTools } from './builtin/builtin-tools';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
 export interface SecretStore {
@@ -33,10 +34,14 @@ export interface ServicesOptions {
   kind?: string;
   secrets?: SecretStore;
   server?: ServerControl;
+  /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
+  builtin?: BuiltinOptions;
 }
 
 export interface Services {
   runtime: RuntimeApi;
+  /** Files, vector stores and the built-in tools; absent in fakes that do not serve them. */
+  builtins?: BuiltinTools;
   /** The bridge contract implemented over the runtime, for IPC and the browser bridge. */
   api: RunLensApi;
   /**

@@ -6,6 +6,8 @@
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
+import { BuiltinTools } from './builtin/builtin-tools';
+import { builtinOptionsFromEnv } from './builtin/env-options';
 import { openDatabase, type Db } from './db/database';
 import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
@@ -14,6 +16,7 @@ import { MockModel } from './models/mock-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -25,6 +28,8 @@ export interface OpenedServices extends Services {
   /** The event log (group commit, storage status) and the database, for tools and tests. */
   log: EventLog;
   db: Db;
+  /** Session files, search, re-run, fork and diff on this database. */
+  sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -45,15 +50,18 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
     models: [new MockModel()],
     now,
+    builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -74,6 +82,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
     runtime,
     log,
     db,
+    builtins,
+    sessions,
     api,
     committed,
     setServerControl(control) {
@@ -94,6 +104,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     async close() {
       if (closed) return;
       closed = true;
+      builtins.close();
       runtime.close();
       checkpointer.close();
       db.close();

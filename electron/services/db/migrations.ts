@@ -2,6 +2,9 @@
  * Numbered schema migrations. Each runs once, inside a transaction, and is recorded in
  * `schema_migrations`; new ones are appended, never edited, so old files upgrade cleanly.
  */
+import { FILES_MIGRATION } from '../builtin/migration';
+import { SESSIONS_MIGRATION_SQL } from './sessions-migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -81,4 +84,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'sessions-run-origins-and-search',
+    sql: SESSIONS_MIGRATION_SQL,
+  },
+  FILES_MIGRATION,
 ];

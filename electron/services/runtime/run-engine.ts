@@ -4,8 +4,8 @@
  * Every change is written to SQLite and appended to the event log in the order of
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
-import type { FunctionToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
-import type { RunEventType, ToolOutputsSubmittedData } from '../../contract/events';
+import type { FunctionToolCall, ToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
+import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, RunResumedData, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
@@ -14,6 +14,11 @@ import { makeAssistantMessage, makeStep } from './object-factory';
 import { assertTransition } from './state-machine';
 import { buildModelRequest } from './model-request';
 import type { Store } from './store';
+import type { BuiltinTools } from '../builtin/builtin-tools';
+import { executeBuiltinCalls, firstBuiltinDelta } from '../builtin/engine-hook';
+
+/** Model rounds a run may spend on built-in tools before it fails (a model that never stops searching). */
+const MAX_BUILTIN_ROUNDS = 16;
 
 /** Why a run's controller was aborted. */
 export class RunAbort extends Error {
@@ -62,6 +67,8 @@ export interface EngineDeps {
   models: ModelBackend[];
   handlers: HandlerStore;
   now: () => number;
+  /** file_search and code_interpreter, executed by RunLens itself (issue 13). */
+  builtins?: BuiltinTools;
 }
 
 const ZERO: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
@@ -113,12 +120,12 @@ export class RunEngine {
   }
 
   // Recording ---------------------------------------------------------------
-  private event(a: ActiveRun, type: RunEventType, data: unknown): void {
+  private event<K extends RunEventType>(a: ActiveRun, type: K, data: RunEventPayloads[K]): void {
     if (a.detached) return;
     this.deps.log.append(a.run.id, a.run.thread_id, type, data);
   }
 
-  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunEventType): void {
+  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunStatusEventType): void {
     if (a.detached) return;
     assertTransition(a.run.status, status);
     a.run = { ...a.run, ...patch, status };
@@ -126,14 +133,14 @@ export class RunEngine {
     this.event(a, type, a.run);
   }
 
-  private setStep(a: ActiveRun, step: RunStep, type: RunEventType | null): void {
+  private setStep(a: ActiveRun, step: RunStep, type: RunStepEventType | null): void {
     if (a.detached) return;
     a.step = step;
     this.deps.store.upsertStep(step);
     if (type) this.event(a, type, step);
   }
 
-  private setMessage(a: ActiveRun, message: Message, type: RunEventType | null, insert = false): void {
+  private setMessage(a: ActiveRun, message: Message, type: MessageEventType | null, insert = false): void {
     if (a.detached) return;
     a.message = message;
     if (insert) this.deps.store.insertMessage(message);
@@ -155,7 +162,7 @@ export class RunEngine {
     a.running = true;
     try {
       if (a.run.status === 'queued') this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
-      const request = buildModelRequest(this.deps.store, a.run);
+      const request = buildModelRequest(this.deps.store, a.run, this.deps.builtins?.definitions(a.run));
       const promptTokens = countTokens(requestText(request));
       if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
         this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
@@ -179,6 +186,7 @@ export class RunEngine {
     const calls: Array<{ id: string; name: string; arguments: string }> = [];
     let finish: Extract<ModelChunk, { type: 'finish' }> | null = null;
     let truncated = false;
+    const annotations: Array<Record<string, unknown>> = [];
     try {
       for await (const chunk of backend.generate(request, signal)) {
         signal.throwIfAborted();
@@ -191,8 +199,12 @@ export class RunEngine {
             truncated = true;
             break;
           }
+        } else if (chunk.type === 'annotation') {
+          if (!a.message) continue;
+          annotations.push(chunk.annotation);
+          this.annotationDelta(a, chunk.annotation, annotations.length - 1);
         } else if (chunk.type === 'tool_call') {
-          if (a.message) this.closeMessage(a, text, null);
+          if (a.message) this.closeMessage(a, text, null, annotations);
           if (!a.step || a.step.type !== 'tool_calls') this.openToolStep(a);
           this.toolCallDelta(a, calls, chunk);
         } else {
@@ -216,12 +228,59 @@ export class RunEngine {
       round, backend: backend.name, text, tool_calls: calls, finish_reason: reason, usage, duration_ms: this.deps.now() - started, error: null,
     });
     if (reason === 'length') return this.finishIncomplete(a, 'max_completion_tokens', usage, text);
-    if (calls.length > 0) return this.requireAction(a, calls, usage);
+    if (calls.length > 0) {
+      const hook = this.deps.builtins;
+      const builtin = hook ? calls.filter((c) => hook.handles(a.run, c.name)) : [];
+      if (hook && builtin.length > 0) return this.builtinRound(a, hook, backend, calls, builtin, usage, signal);
+      return this.requireAction(a, calls, usage);
+    }
     if (!a.message) this.openMessage(a);
-    this.closeMessage(a, text, usage);
+    this.closeMessage(a, text, usage, annotations);
     a.total = addUsage(a.total, usage);
     this.setRun(a, 'completed', { completed_at: this.sec(), expires_at: null, usage: a.total }, 'thread.run.completed');
     this.settle(a);
+  }
+
+  /**
+   * Executes a round's built-in calls. Without function calls the step completes and the model
+   * gets another round with the results; with them the run waits for their outputs as usual.
+   */
+  private async builtinRound(
+    a: ActiveRun,
+    hook: BuiltinTools,
+    backend: ModelBackend,
+    calls: Array<{ id: string; name: string; arguments: string }>,
+    builtin: Array<{ id: string; name: string; arguments: string }>,
+    usage: Usage,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const step = a.step as RunStep;
+    const host = {
+      run: a.run,
+      stepId: step.id,
+      signal,
+      event: <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.event(a, type, data),
+      now: this.deps.now,
+    };
+    const done = await executeBuiltinCalls(hook, host, builtin.map((c) => ({ ...c, index: calls.indexOf(c) })));
+    signal.throwIfAborted();
+    const functions = calls.filter((c) => !done.has(c.id));
+    if (functions.length > 0) return this.requireAction(a, functions, usage, calls, done);
+    a.total = addUsage(a.total, usage);
+    const toolCalls = calls.map((c) => done.get(c.id) as ToolCall);
+    this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, 'thread.run.step.completed');
+    a.step = null;
+    if (a.round >= MAX_BUILTIN_ROUNDS) throw new ModelError('server_error', `The model called built-in tools in ${MAX_BUILTIN_ROUNDS} rounds without answering; RunLens stopped the run.`);
+    const request = buildModelRequest(this.deps.store, a.run, hook.definitions(a.run));
+    await this.round(a, backend, request, countTokens(requestText(request)), signal);
+  }
+
+  private annotationDelta(a: ActiveRun, annotation: Record<string, unknown>, index: number): void {
+    this.event(a, 'thread.message.delta', {
+      id: a.message?.id ?? '',
+      object: 'thread.message.delta',
+      delta: { content: [{ index: 0, type: 'text', text: { annotations: [{ index, ...annotation }] } }] },
+    });
   }
 
   private openMessage(a: ActiveRun): void {
@@ -237,17 +296,17 @@ export class RunEngine {
   private messageDelta(a: ActiveRun, delta: string, first: boolean): void {
     const text = first ? { value: delta, annotations: [] } : { value: delta };
     this.event(a, 'thread.message.delta', {
-      id: a.message?.id,
+      id: a.message?.id ?? '',
       object: 'thread.message.delta',
       delta: { content: [{ index: 0, type: 'text', text }] },
     });
   }
 
   /** Completes the open message and its message_creation step. */
-  private closeMessage(a: ActiveRun, text: string, usage: Usage | null): void {
+  private closeMessage(a: ActiveRun, text: string, usage: Usage | null, annotations: unknown[] = []): void {
     const now = this.sec();
     if (a.message) {
-      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations: [] } }] }, 'thread.message.completed');
+      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations } }] }, 'thread.message.completed');
       a.message = null;
     }
     if (a.step) {
@@ -263,27 +322,40 @@ export class RunEngine {
   }
 
   private toolCallDelta(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, chunk: Extract<ModelChunk, { type: 'tool_call' }>): void {
-    let fn: { name?: string; arguments: string; output?: null };
-    let entry: Record<string, unknown>;
-    if (chunk.id !== undefined && !calls[chunk.index]) {
+    let entry: ToolCallDelta;
+    const hook = this.deps.builtins;
+    if (chunk.id !== undefined && !calls[chunk.index] && hook?.handles(a.run, chunk.name ?? '')) {
       calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
-      fn = { name: chunk.name ?? '', arguments: chunk.arguments, output: null };
-      entry = { index: chunk.index, id: chunk.id, type: 'function', function: fn };
+      entry = firstBuiltinDelta(chunk.index, chunk.id, chunk.name ?? '');
+    } else if (chunk.id === undefined && calls[chunk.index] && hook?.handles(a.run, calls[chunk.index].name)) {
+      // A built-in call's arguments are shown once it ran (as its input), not as fragments.
+      calls[chunk.index].arguments += chunk.arguments;
+      return;
+    } else if (chunk.id !== undefined && !calls[chunk.index]) {
+      calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
+      entry = { index: chunk.index, id: chunk.id, type: 'function', function: { name: chunk.name ?? '', arguments: chunk.arguments, output: null } };
     } else {
       calls[chunk.index].arguments += chunk.arguments;
-      fn = { arguments: chunk.arguments };
-      entry = { index: chunk.index, type: 'function', function: fn };
+      entry = { index: chunk.index, type: 'function', function: { arguments: chunk.arguments } };
     }
     this.event(a, 'thread.run.step.delta', {
-      id: a.step?.id,
+      id: a.step?.id ?? '',
       object: 'thread.run.step.delta',
       delta: { step_details: { type: 'tool_calls', tool_calls: [entry] } },
     });
   }
 
-  private requireAction(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, usage: Usage): void {
+  private requireAction(
+    a: ActiveRun,
+    calls: Array<{ id: string; name: string; arguments: string }>,
+    usage: Usage,
+    all: Array<{ id: string; name: string; arguments: string }> = calls,
+    builtinDone: Map<string, ToolCall> = new Map(),
+  ): void {
     const step = a.step as RunStep;
-    const toolCalls: FunctionToolCall[] = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } }));
+    const toolCalls: ToolCall[] = all.map(
+      (c) => builtinDone.get(c.id) ?? ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } } satisfies FunctionToolCall),
+    );
     this.setStep(a, { ...step, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, null);
     a.roundUsage = usage;
     const invalid = new Set<string>();
@@ -388,7 +460,7 @@ export class RunEngine {
   }
 
   /** Closes the open message (incomplete, with its reason) and the open step, as a run ends early. */
-  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunEventType): void {
+  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunStepEventType): void {
     if (a.message) {
       this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason } }, 'thread.message.incomplete');
       a.message = null;
@@ -512,7 +584,7 @@ export class RunEngine {
       return 'failed';
     }
     const now = this.sec();
-    this.event(a, 'run.resumed', { from_status: a.run.status, round: a.round + 1, interrupted_step_id: a.step?.id ?? null });
+    this.event(a, 'run.resumed', { from_status: a.run.status as RunResumedData['from_status'], round: a.round + 1, interrupted_step_id: a.step?.id ?? null });
     const stepError = { code: 'server_error' as const, message: 'Interrupted: RunLens stopped during this step; the round was issued again.' };
     this.closeOpen(a, now, 'run_failed', { status: 'failed', failed_at: now, last_error: stepError }, 'thread.run.step.failed');
     this.armExpiry(a);

@@ -1,18 +1,13 @@
 /**
  * Pure reducer for the run event log: folds `RunEventRecord`s into a live view of one run
  * (snapshot, steps, messages with streamed text, tool calls with streamed arguments,
- * executions). Events at or below `lastSeq` are ignored, so replays and refetches are safe;
- * an event after a hole in `seq` is NOT applied but sets `gap`, so the subscription refetches
- * `runs.events(runId, lastSeq)` and applies the missed events in order.
+ * executions). It is fed by the run event cache, which delivers each run's events in
+ * `seq` order without gaps; events at or below `lastSeq` are ignored, so a run the cache
+ * re-fetched from the start folds safely.
  */
 import type { Message, Run, RunStep, FunctionToolCall } from '../../../electron/contract/objects';
-import type {
-  RunEventRecord,
-  ToolArgumentsInvalidData,
-  ToolExecutionFinishedData,
-  ToolExecutionStartedData,
-  ToolOutputsSubmittedData,
-} from '../../../electron/contract/events';
+import type { MessageDeltaEvent, RunEventRecord, RunStepDeltaEvent } from '../../../electron/contract/events';
+import { isMessageEvent, isRunStatusEvent, isRunStepEvent } from '../../../electron/contract/event-guards';
 
 /** One function call as the UI sees it while it streams and after it ran. */
 export interface LiveToolCall {
@@ -38,9 +33,8 @@ export interface LiveRun {
   runId: string;
   threadId: string;
   run: Run | null;
+  /** The last seq folded in. */
   lastSeq: number;
-  /** True when an event arrived after a hole in `seq`; cleared by a refetch. */
-  gap: boolean;
   steps: Record<string, RunStep>;
   stepOrder: string[];
   messages: Record<string, Message>;
@@ -59,7 +53,6 @@ export function emptyLiveRun(runId: string, threadId: string): LiveRun {
     threadId,
     run: null,
     lastSeq: 0,
-    gap: false,
     steps: {},
     stepOrder: [],
     messages: {},
@@ -69,21 +62,6 @@ export function emptyLiveRun(runId: string, threadId: string): LiveRun {
     invalidArgs: {},
     submittedSource: null,
   };
-}
-
-interface StepDeltaCall {
-  index: number;
-  id?: string;
-  type?: string;
-  function?: { name?: string; arguments?: string; output?: string | null };
-}
-interface StepDeltaData {
-  id: string;
-  delta: { step_details?: { type: string; tool_calls?: StepDeltaCall[] } };
-}
-interface MessageDeltaData {
-  id: string;
-  delta: { content?: Array<{ index: number; type: string; text?: { value?: string } }> };
 }
 
 function withStep(live: LiveRun, step: RunStep): LiveRun {
@@ -115,7 +93,7 @@ function withMessage(live: LiveRun, message: Message): LiveRun {
   return { ...live, messages: { ...live.messages, [message.id]: { ...message, content } }, messageOrder };
 }
 
-function withMessageDelta(live: LiveRun, data: MessageDeltaData): LiveRun {
+function withMessageDelta(live: LiveRun, data: MessageDeltaEvent): LiveRun {
   const message = live.messages[data.id];
   if (!message) return live;
   const content = [...message.content];
@@ -128,9 +106,10 @@ function withMessageDelta(live: LiveRun, data: MessageDeltaData): LiveRun {
   return { ...live, messages: { ...live.messages, [data.id]: { ...message, content } } };
 }
 
-function withStepDelta(live: LiveRun, data: StepDeltaData): LiveRun {
-  const deltas = data.delta.step_details?.tool_calls;
-  if (!deltas) return live;
+function withStepDelta(live: LiveRun, data: RunStepDeltaEvent): LiveRun {
+  const details = data.delta.step_details;
+  if (details?.type !== 'tool_calls' || !details.tool_calls) return live;
+  const deltas = details.tool_calls;
   const calls = [...(live.toolCalls[data.id] ?? [])];
   for (const d of deltas) {
     if (d.type && d.type !== 'function') continue;
@@ -150,43 +129,41 @@ function withStepDelta(live: LiveRun, data: StepDeltaData): LiveRun {
   return { ...live, toolCalls: { ...live.toolCalls, [data.id]: calls } };
 }
 
-/** Folds one event into the live run. Pure: returns a new object or the same one when nothing changes. */
+/** Folds one event into the live run. Pure: returns a new object or the same one when nothing changes (an event already folded, or one that does not follow). */
 export function applyRunEvent(live: LiveRun, event: RunEventRecord): LiveRun {
-  if (event.seq <= live.lastSeq) return live;
-  if (event.seq !== live.lastSeq + 1) return live.gap ? live : { ...live, gap: true };
-  const base: LiveRun = { ...live, lastSeq: event.seq, gap: false };
-  const type = event.type;
-  if (type === 'thread.created') return base;
-  if (type.startsWith('thread.run.step.')) {
-    if (type === 'thread.run.step.delta') return withStepDelta(base, event.data as StepDeltaData);
-    return withStep(base, event.data as RunStep);
+  if (event.seq !== live.lastSeq + 1) return live;
+  const base: LiveRun = { ...live, lastSeq: event.seq };
+  if (isRunStatusEvent(event)) return { ...base, run: event.data };
+  if (isRunStepEvent(event)) return withStep(base, event.data);
+  if (isMessageEvent(event)) return withMessage(base, event.data);
+  switch (event.type) {
+    case 'thread.run.step.delta':
+      return withStepDelta(base, event.data);
+    case 'thread.message.delta':
+      return withMessageDelta(base, event.data);
+    case 'tool.execution.started': {
+      const d = event.data;
+      const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: true, output: null, error: null, duration_ms: null };
+      return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
+    }
+    case 'tool.execution.finished': {
+      const d = event.data;
+      const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: false, output: d.output, error: d.error, duration_ms: d.duration_ms };
+      return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
+    }
+    case 'tool.arguments.invalid':
+      return { ...base, invalidArgs: { ...base.invalidArgs, [event.data.call_id]: event.data.errors } };
+    case 'tool.outputs.submitted': {
+      const d = event.data;
+      const calls = (base.toolCalls[d.step_id] ?? []).map((c) => {
+        const out = d.tool_outputs.find((o) => o.tool_call_id === c.id);
+        return out ? { ...c, output: out.output } : c;
+      });
+      return { ...base, toolCalls: { ...base.toolCalls, [d.step_id]: calls }, submittedSource: d.source };
+    }
+    default:
+      return base;
   }
-  if (type.startsWith('thread.run.')) return { ...base, run: event.data as Run };
-  if (type === 'thread.message.delta') return withMessageDelta(base, event.data as MessageDeltaData);
-  if (type.startsWith('thread.message.')) return withMessage(base, event.data as Message);
-  if (type === 'tool.execution.started') {
-    const d = event.data as ToolExecutionStartedData;
-    const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: true, output: null, error: null, duration_ms: null };
-    return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
-  }
-  if (type === 'tool.execution.finished') {
-    const d = event.data as ToolExecutionFinishedData;
-    const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: false, output: d.output, error: d.error, duration_ms: d.duration_ms };
-    return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
-  }
-  if (type === 'tool.arguments.invalid') {
-    const d = event.data as ToolArgumentsInvalidData;
-    return { ...base, invalidArgs: { ...base.invalidArgs, [d.call_id]: d.errors } };
-  }
-  if (type === 'tool.outputs.submitted') {
-    const d = event.data as ToolOutputsSubmittedData;
-    const calls = (base.toolCalls[d.step_id] ?? []).map((c) => {
-      const out = d.tool_outputs.find((o) => o.tool_call_id === c.id);
-      return out ? { ...c, output: out.output } : c;
-    });
-    return { ...base, toolCalls: { ...base.toolCalls, [d.step_id]: calls }, submittedSource: d.source };
-  }
-  return base;
 }
 
 /** Folds many events in order. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { harness, until, weatherTool, type Harness } from './helpers';
 import { chatItems, messageText, threadRuns } from '../../../renderer/src/stores/selectors';
 
@@ -124,12 +124,11 @@ describe('catching up', () => {
     const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'wait [mock:delay=60]');
     await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'in_progress', 'in progress');
     // Lose every push for a while, as a dropped connection would.
-    const { receive } = h.stores.runs.getState();
-    h.stores.runs.setState({ receive: () => undefined });
+    const dropped = vi.spyOn(h.stores.events, 'receive').mockImplementation(() => undefined);
     for (let i = 0; i < 200 && (await h.bridge.api.runs.get(run.id)).run.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 5));
     expect((await h.bridge.api.runs.get(run.id)).run.status).toBe('completed');
     expect(h.stores.runs.getState().live[run.id].run?.status).toBe('in_progress');
-    h.stores.runs.setState({ receive });
+    dropped.mockRestore();
     document.dispatchEvent(new Event('visibilitychange'));
     await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed', 'caught up');
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyRunEvent, applyRunEvents, emptyLiveRun } from '../../../renderer/src/stores/run-reducer';
 import type { RunEventRecord, RunEventType } from '../../../electron/contract/events';
+import { fixtureEvent } from '../../helpers/event-fixture';
 
 let id = 0;
-const ev = (seq: number, type: RunEventType, data: unknown): RunEventRecord => ({ id: ++id, run_id: 'run_1', thread_id: 'thread_1', seq, ts: 0, type, data });
+const ev = (seq: number, type: RunEventType, data: unknown): RunEventRecord => fixtureEvent({ id: ++id, run_id: 'run_1', thread_id: 'thread_1', seq, ts: 0 }, type, data);
 const msg = { id: 'msg_1', object: 'thread.message', created_at: 1, thread_id: 'thread_1', role: 'assistant', content: [], assistant_id: 'a', run_id: 'run_1', attachments: [], metadata: {}, status: 'in_progress', completed_at: null, incomplete_at: null, incomplete_details: null };
 const textDelta = (v: string) => ({ id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { value: v } }] } });
 const step = { id: 'step_1', object: 'thread.run.step', type: 'tool_calls', status: 'in_progress', step_details: { type: 'tool_calls', tool_calls: [] } };
@@ -39,17 +40,15 @@ describe('applyRunEvent', () => {
     ]);
   });
 
-  it('ignores duplicates and flags a gap instead of applying an event out of order', () => {
+  it('ignores events already folded and events that do not follow (a run re-fetched from the start folds once)', () => {
     let live = applyRunEvents(emptyLiveRun('run_1', 'thread_1'), [ev(1, 'thread.message.created', msg), ev(2, 'thread.message.delta', textDelta('a'))]);
     const same = applyRunEvent(live, ev(2, 'thread.message.delta', textDelta('a')));
     expect(same).toBe(live);
-    live = applyRunEvent(live, ev(4, 'thread.message.delta', textDelta('c')));
-    expect(live.gap).toBe(true);
-    expect(live.lastSeq).toBe(2);
-    live = applyRunEvents(live, [ev(3, 'thread.message.delta', textDelta('b')), ev(4, 'thread.message.delta', textDelta('c'))]);
+    expect(applyRunEvent(live, ev(4, 'thread.message.delta', textDelta('c')))).toBe(live);
+    live = applyRunEvents(live, [ev(1, 'thread.message.created', msg), ev(2, 'thread.message.delta', textDelta('a')), ev(3, 'thread.message.delta', textDelta('b'))]);
     const c = live.messages.msg_1.content[0];
-    expect(c.type === 'text' && c.text.value).toBe('abc');
-    expect(live.gap).toBe(false);
+    expect(c.type === 'text' && c.text.value).toBe('ab');
+    expect(live.lastSeq).toBe(3);
   });
 
   it('records executions, invalid arguments and submitted outputs', () => {

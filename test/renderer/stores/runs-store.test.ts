@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeBridge } from '../../../renderer/src/api/fake-api';
+import { fixtureEvent } from '../../helpers/event-fixture';
+import { RunEventCache } from '../../../renderer/src/stores/run-event-cache';
 import { createRunsStore, MAX_LIVE_RUNS } from '../../../renderer/src/stores/runs-store';
 
 describe('runs store', () => {
   it('keeps live state for a bounded number of runs, dropping the oldest finished ones', () => {
-    const store = createRunsStore(createFakeBridge());
+    const bridge = createFakeBridge();
+    const cache = new RunEventCache(bridge.api);
+    const store = createRunsStore(bridge, cache);
     const push = (i: number, status: string) =>
-      store.getState().receive({ id: i, run_id: `run_${i}`, thread_id: 't', seq: 1, ts: 0, type: `thread.run.${status}` as 'thread.run.completed', data: { id: `run_${i}`, status } });
+      cache.receive(fixtureEvent({ id: i, run_id: `run_${i}`, thread_id: 't', seq: 1, ts: 0 }, `thread.run.${status}` as 'thread.run.completed', { id: `run_${i}`, status }));
     push(0, 'in_progress'); // still running: never dropped
     for (let i = 1; i <= MAX_LIVE_RUNS + 5; i++) push(i, 'completed');
     const live = store.getState().live;
@@ -21,7 +25,7 @@ describe('a run started before the push stream delivers', () => {
   it('still shows its progress: start() fetches the run events it may have missed', async () => {
     const bridge = createFakeBridge();
     // Nothing subscribes to pushes here, as if the stream were not connected yet.
-    const runs = createRunsStore(bridge);
+    const runs = createRunsStore(bridge, new RunEventCache(bridge.api));
     const assistant = await bridge.api.assistants.create({ model: 'mock', name: 'A' });
     const thread = await bridge.api.threads.create();
     const run = await runs.getState().start(thread.id, { assistant_id: assistant.id }, 'hello');
