@@ -15,7 +15,8 @@ export const TIMELINE_CSS = `
 .tl-canvas { display: block; cursor: grab; }
 .tl-canvas:active { cursor: grabbing; }
 .tl-canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
-.tl-zoom { position: absolute; right: 6px; top: 3px; display: flex; gap: 2px; }
+/* Under the lanes, not over them: the buttons must never cover a label. */
+.tl-zoom { display: flex; justify-content: flex-end; gap: 2px; padding: 3px 6px; border-top: 1px solid var(--border); background: var(--bg-elev); }
 .tl-zoom button, .tl-replay button { background: var(--bg-elev); color: var(--fg); border: 1px solid var(--border); border-radius: var(--radius); padding: 2px 8px; font: inherit; cursor: pointer; }
 .tl-zoom button:hover, .tl-replay button:hover { background: var(--bg-hover); }
 .tl-replay button:disabled { opacity: .5; cursor: default; }
