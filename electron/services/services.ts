@@ -18,6 +18,7 @@ import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
+import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -65,7 +66,15 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  const api = createAppService({
+    runtime,
+    store,
+    handlers,
+    info,
+    secrets: () => options.secrets ?? null,
+    server: () => server,
+    sessions: createSessionsApi(sessions, options.dataDir, now),
+  });
 
   let closed = false;
   return {

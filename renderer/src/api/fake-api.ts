@@ -110,7 +110,11 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     };
   };
 
+  const noSessions = async (): Promise<never> => {
+    throw new Error('Session files, search, re-run, fork and diff need the RunLens services; this offline preview has none.');
+  };
   const api: RunLensApi = {
+    sessions: { export: noSessions, import: noSessions, search: noSessions, rerun: noSessions, fork: noSessions, diff: noSessions, lineage: noSessions },
     app: { info: async () => ({ version: '0.1.0-fake', mode: 'browser', data_dir: '(in memory)', api_base_url: null }) },
     assistants: {
       list: async () => [...assistants.values()].reverse(),
