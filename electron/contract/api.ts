@@ -73,6 +73,16 @@ export interface RunCreateInput {
   response_format?: ResponseFormat | null;
 }
 
+/** One page of a run's event log (`runs.eventsPage`). */
+export interface RunEventsPage {
+  /** Events with seq > the asked `afterSeq`, oldest first, at most the asked `limit`. */
+  events: RunEventRecord[];
+  /** The seq of the run's newest event when the page was read: how far the log goes. */
+  last_seq: number;
+  /** True when events after this page exist (ask again after the page's last seq). */
+  has_more: boolean;
+}
+
 export interface ToolOutput {
   tool_call_id: string;
   output: string;
@@ -178,6 +188,11 @@ export interface RunLensApi {
     submitToolOutputs(runId: string, outputs: ToolOutput[]): Promise<Run>;
     /** The run's recorded events after `afterSeq` (0 for all), oldest first. */
     events(runId: string, afterSeq?: number): Promise<RunEventRecord[]>;
+    /**
+     * The same log in pages, so a 100,000-event run never travels as one reply: at most
+     * `limit` events (default 5,000, capped at 20,000) after `afterSeq`, plus where the log ends.
+     */
+    eventsPage(runId: string, afterSeq?: number, limit?: number): Promise<RunEventsPage>;
   };
   handlers: {
     list(assistantId: string): Promise<FunctionHandler[]>;
@@ -262,6 +277,7 @@ export const RUNLENS_METHODS = [
   'runs.cancel',
   'runs.submitToolOutputs',
   'runs.events',
+  'runs.eventsPage',
   'handlers.list',
   'handlers.set',
   'handlers.preview',

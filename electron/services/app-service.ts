@@ -9,6 +9,7 @@ import type { AssistantsRuntime } from './runtime/runtime';
 import { messageText, type Store } from './runtime/store';
 import { validateArguments } from './tools/argument-validator';
 import { executeMock, type HandlerStore } from './tools/handlers';
+import { eventsPage } from './events/events-page';
 import type { SecretStore, ServerControl } from './services-types';
 
 export interface AppServiceDeps {
@@ -180,6 +181,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         runtime.getRunById(runId);
         return runtime.readRunEvents(runId, afterSeq ?? 0);
       },
+      eventsPage: async (runId, afterSeq, limit) => eventsPage(runtime, runId, afterSeq, limit),
     },
     handlers: {
       list: async (assistantId) => handlers.list(assistantId, functionNames(runtime.getAssistant(assistantId))),
