@@ -5,6 +5,7 @@
  */
 import { isMethodName, splitMethodName } from '../../../contract/api-from-call';
 import { ApiError } from '../../runtime/api-error';
+import { logger } from '../../log/logger';
 import type { RunLensApi } from '../../../contract/api';
 
 /** An error that crossed a transport: the message the user reads, plus the API's status and code. */
@@ -38,6 +39,8 @@ export async function dispatchCall(api: RunLensApi, name: string, args: unknown)
   try {
     return { ok: true, result: await target.apply(api[domain], args) };
   } catch (error) {
-    return { ok: false, error: toErrorBody(error) };
+    const body = toErrorBody(error);
+    if (body.status >= 500) logger.error({ area: 'bridge', method: name, err: error }, 'bridge call failed');
+    return { ok: false, error: body };
   }
 }
