@@ -14,9 +14,12 @@ import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { logger } from './log/logger';
 import { MockModel } from './models/mock-model';
+import type { ModelBackend } from './models/model';
+import { ReplayModel } from './models/replay-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
@@ -51,12 +54,15 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
+  const models: ModelBackend[] = [new MockModel()];
+  const replay = new ReplayModel(() => models);
   const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
-    models: [new MockModel()],
+    models: [replay, ...models],
     now,
     builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
@@ -65,7 +71,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
   log.onCommitFailure((error, attempts) => slog.error({ err: error, attempts }, 'commit failed; the batch is kept and retried'));
   runtime.onRunsDropped((failed, error) => slog.error({ err: error, runs: failed }, 'batch given up after its retries; the runs it touched were failed'));
   for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
-  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
+  const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;

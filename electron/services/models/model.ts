@@ -27,16 +27,22 @@ export class ModelError extends Error {
   }
 }
 
+/** Which run and model round a request belongs to (replay serves recordings by it). */
+export interface ModelCallContext {
+  run_id: string;
+  round: number;
+}
+
 export interface ModelBackend {
   /** Backend name recorded on model events (`mock`, `openai`, …). */
   readonly name: string;
-  handles(model: string): boolean;
+  handles(model: string, context?: ModelCallContext): boolean;
   /**
    * True when a round interrupted by a crash can be sent again and means the same thing (the
    * deterministic mock, a stateless request). Runs of other backends fail at restart instead.
    */
   readonly reissuable?: boolean;
-  generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
+  generate(request: ModelRequest, signal: AbortSignal, context?: ModelCallContext): AsyncIterable<ModelChunk>;
 }
 
 /** Tokens as the mock counts them, and as RunLens estimates when a backend gives none. */

@@ -90,12 +90,11 @@ describe('run flow through the stores', () => {
     // Start through the API directly and drop the first events, as if the window opened late.
     await h.bridge.api.messages.create(t.id, { role: 'user', content: 'external hello [mock:delay=100]' });
     const before = h.stores.runs.getState().live;
-    h.stop();
+    h.detach();
     const run = await h.bridge.api.runs.create(t.id, { assistant_id: a.id });
     await new Promise((r) => setTimeout(r, 5));
     expect(before[run.id]).toBeUndefined();
-    const { subscribeStores } = await import('../../../renderer/src/stores/subscriptions');
-    h.stop = subscribeStores(h.bridge, h.stores, 0);
+    h.attach();
     const live = await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed' && h.stores.runs.getState().live[run.id], 'caught up');
     expect(Object.values(live.messages).map(messageText)).toEqual(['Echo: external hello [mock:delay=100]']);
     expect(live.lastSeq).toBe((await h.bridge.api.runs.events(run.id)).length);
