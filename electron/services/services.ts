@@ -21,6 +21,7 @@ import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
+import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -84,7 +85,15 @@ export function openServices(options: ServicesOptions): OpenedServices {
   });
   const committed = (): Promise<void> => log.committed();
   const api = acknowledgeAfterCommit(
-    createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server }),
+    createAppService({
+      runtime,
+      store,
+      handlers,
+      info,
+      secrets: () => options.secrets ?? null,
+      server: () => server,
+      sessions: createSessionsApi(sessions, options.dataDir, now),
+    }),
     committed,
   );
 
