@@ -58,6 +58,14 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'settings.clearProviderKey': { args: [[]], param: 'provider' },
     'settings.serverStatus': { args: [1, 2], param: null },
     'settings.setServerEnabled': { args: ['yes'], param: 'enabled' },
+    'runs.eventsPage': { args: [run, 0, 0], param: 'limit' },
+    'sessions.export': { args: [{ thread_ids: 'all' }], param: 'input.thread_ids' },
+    'sessions.import': { args: [42], param: 'file' },
+    'sessions.search': { args: [null], param: 'query' },
+    'sessions.rerun': { args: [run, { mode: 'fast' }], param: 'options.mode' },
+    'sessions.fork': { args: [run, 7, {}], param: 'step_id' },
+    'sessions.diff': { args: [run], param: 'run_b' },
+    'sessions.lineage': { args: [[run]], param: 'run_id' },
   };
 }
 

@@ -72,6 +72,11 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
     { name: 'outputs', schema: { t: 'array', max: 128, items: { t: 'object', required: ['tool_call_id', 'output'], props: { tool_call_id: { t: 'string', min: 1 }, output: { t: 'string' } } } } },
   ],
   'runs.events': [id('run_id'), { name: 'after_seq', optional: true, schema: { t: 'integer', min: 0, nullable: true } }],
+  'runs.eventsPage': [
+    id('run_id'),
+    { name: 'after_seq', optional: true, schema: { t: 'integer', min: 0, nullable: true } },
+    { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 100_000, nullable: true } },
+  ],
   'handlers.list': [id('assistant_id')],
   'handlers.set': [
     id('assistant_id'),
@@ -85,6 +90,16 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'settings.clearProviderKey': [id('provider')],
   'settings.serverStatus': [],
   'settings.setServerEnabled': [{ name: 'enabled', schema: { t: 'boolean' } }],
+  'sessions.export': [{ name: 'input', schema: { t: 'object', props: { thread_ids: { t: 'array', items: { t: 'string', min: 1, max: 256 }, max: 100_000 }, file: { t: 'string', min: 1, max: 4096 } } } }],
+  'sessions.import': [text('file', 4096)],
+  'sessions.search': [text('query', 10_000), { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 10_000, nullable: true } }],
+  'sessions.rerun': [
+    id('run_id'),
+    { name: 'options', optional: true, schema: { t: 'object', nullable: true, props: { mode: { t: 'string', enum: ['replay', 'live'] }, until_round: { t: 'integer', min: 1 } } } },
+  ],
+  'sessions.fork': [id('run_id'), id('step_id'), { name: 'edit', schema: { t: 'json' } }],
+  'sessions.diff': [id('run_a'), id('run_b')],
+  'sessions.lineage': [id('run_id')],
 };
 
 /**
