@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerStatus } from '../contract/api';
+import { loadOrCreateSessionSecret } from '../services/http/bridge/session-auth';
 import { createHttpServer, type HttpServer } from '../services/http/server';
 import type { ServerControl, Services } from '../services/services-types';
 
@@ -54,7 +55,7 @@ export class LocalServerControl implements ServerControl {
     const remembered = this.readSettings().port;
     const port = this.options.port ?? remembered;
     const loginToken = randomBytes(24).toString('hex');
-    const open = (p: number) => createHttpServer({ services: this.options.services, host: '127.0.0.1', port: p, apiKey: this.options.apiKey, loginToken });
+    const open = (p: number) => createHttpServer({ services: this.options.services, host: '127.0.0.1', port: p, apiKey: this.options.apiKey, loginToken, sessionSecret: loadOrCreateSessionSecret(this.options.dataDir) });
     // The remembered port may be taken by now: then any free port.
     this.server = await open(port).catch((error: unknown) => {
       if (this.options.port === undefined && port !== 0) return open(0);

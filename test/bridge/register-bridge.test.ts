@@ -31,7 +31,7 @@ describe('login', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/');
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(new RegExp(`^runlens_session_${server.port}=[A-Za-z0-9_-]{40,};`));
+    expect(cookie).toMatch(new RegExp(`^runlens_session_${server.port}=[0-9]+[.][A-Za-z0-9_-]{20,}[.][A-Za-z0-9_-]{40,};`));
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
   });

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerStatus } from '../../contract/api';
+import { loadOrCreateSessionSecret } from '../http/bridge/session-auth';
 import { createHttpServer } from '../http/server';
 import { openServices } from '../services';
 import { FileSecretStore } from '../secrets/file-secret-store';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const loginToken = randomBytes(24).toString('hex');
   let server: Awaited<ReturnType<typeof createHttpServer>>;
   try {
-    server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken });
+    server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken, sessionSecret: loadOrCreateSessionSecret(args.dataDir) });
   } catch (error) {
     await services.close();
     if (isAddressInUse(error)) throw new Error(portInUseMessage(args.host, args.port), { cause: error });

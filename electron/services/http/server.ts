@@ -24,6 +24,8 @@ export interface HttpServerOptions {
   apiKey: string;
   /** One-time token for the UI login link. */
   loginToken?: string;
+  /** Signs browser session cookies (loadOrCreateSessionSecret of the data directory), so logins survive restarts. */
+  sessionSecret?: Buffer;
   /** The built renderer the bridge serves (its default: `out/renderer`). */
   rendererDir?: string;
   /** Largest accepted request body in bytes (413 beyond). Default 4 MiB. */
@@ -110,6 +112,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   registerBridge(app, {
     services: options.services,
     loginToken: options.loginToken ?? randomBytes(24).toString('hex'),
+    ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
   });
 

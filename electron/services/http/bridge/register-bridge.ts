@@ -19,6 +19,8 @@ export interface BridgeOptions {
   services: Services;
   /** One-time login token for the UI link printed at start. */
   loginToken: string;
+  /** Signs session cookies; kept in the data directory so logins survive restarts. Random per server without it. */
+  sessionSecret?: Buffer;
   /** The built renderer; `out/renderer` of the repo by default. */
   rendererDir?: string;
 }
@@ -32,12 +34,12 @@ function sendNotice(reply: FastifyReply, status: number, html: string): FastifyR
 
 /** Registers the login, the bridge API, the event stream and the UI on `app`. */
 export function registerBridge(app: FastifyInstance, options: BridgeOptions): void {
-  const auth = new SessionAuth(options.loginToken);
+  const auth = new SessionAuth(options.loginToken, options.sessionSecret ? { secret: options.sessionSecret } : {});
   const rendererDir = options.rendererDir ?? defaultRendererDir();
 
   /** Lets an API request through, or answers 401 and returns false. */
   const apiGuard = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    if (auth.isAuthenticated(request)) return true;
+    if (auth.isAuthenticated(request, reply)) return true;
     reply.code(401).send({ error: { message: 'Not logged in: open the UI link printed in the terminal.', type: 'invalid_request_error', param: null, code: 'login_required' } });
     return false;
   };
