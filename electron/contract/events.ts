@@ -44,6 +44,8 @@ export const RUNLENS_EVENT_TYPES = [
   'tool.execution.finished',
   /** Outputs accepted for a requires_action round: {step_id, tool_outputs, source}. */
   'tool.outputs.submitted',
+  /** The tenant guard stopped a call; it was never executed: {step_id, call_id, function, arguments, argument, expected, got, reason}. */
+  'tool.call.blocked',
 ] as const;
 export type RunLensEventType = (typeof RUNLENS_EVENT_TYPES)[number];
 
@@ -81,6 +83,12 @@ export interface ToolExecutionStartedData {
   function: string;
   mode: HandlerMode;
   arguments: string;
+  /** Live only: webhook | connery | mcp | command. */
+  handler?: string;
+  /** Live only: the request as sent, secrets masked. */
+  request?: Record<string, unknown>;
+  /** Live only: who started it — the run itself, or a person approving in the Inbox. */
+  trigger?: 'auto' | 'approval';
 }
 export interface ToolExecutionFinishedData {
   step_id: string;
@@ -90,6 +98,21 @@ export interface ToolExecutionFinishedData {
   output: string | null;
   error: string | null;
   duration_ms: number;
+  handler?: string;
+  /** Live only: status, headers and body (or MCP content, command exit code…) when anything came back. */
+  response?: Record<string, unknown> | null;
+  /** A mock output that looks like JSON but is not. */
+  warning?: string | null;
+}
+export interface ToolCallBlockedData {
+  step_id: string;
+  call_id: string;
+  function: string;
+  arguments: string;
+  argument: string;
+  expected: string | null;
+  got: unknown;
+  reason: string;
 }
 export interface ToolArgumentsInvalidData {
   step_id: string;

@@ -4,6 +4,7 @@
  */
 import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '../contract/api';
 import type { RuntimeApi } from './runtime/runtime-types';
+import type { WorkspaceConfig } from '../contract/workspace-config';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
 export interface SecretStore {
@@ -31,6 +32,11 @@ export interface ServicesOptions {
   mode?: 'electron' | 'browser';
   secrets?: SecretStore;
   server?: ServerControl;
+  /** The workspace config from `--config` / RUNLENS_CONFIG (raw, validated); else the one the app stored. */
+  workspaceConfig?: WorkspaceConfig;
+  workspaceConfigFile?: string;
+  /** Where `${env:NAME}` is read (process.env by default). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Services {

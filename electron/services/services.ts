@@ -5,6 +5,7 @@
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
+import { createLiveApi } from './live-service';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
@@ -13,6 +14,8 @@ import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
 import { HandlerStore } from './tools/handlers';
+import { WorkspaceConfigStore } from './config/config-store';
+import { LiveTools } from './tools/live/live-tools';
 
 export const APP_VERSION = '0.1.0';
 
@@ -20,6 +23,9 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  live: LiveTools;
+  /** Resolves once the workspace config is applied (Connery imports read, MCP servers known). */
+  workspaceReady: Promise<unknown>;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -32,10 +38,23 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  const configStore = new WorkspaceConfigStore(db);
+  const env = options.env ?? process.env;
+  const live = new LiveTools({
+    handlers,
+    secrets: () => options.secrets ?? null,
+    env,
+    now,
+    threadMetadata: (threadId) => store.getThread(threadId)?.metadata ?? null,
+  });
+  // A --config file wins over the config the app stored; either is applied before any run starts.
+  const workspace = options.workspaceConfig ?? configStore.load();
+  const workspaceReady = workspace ? live.setWorkspace(workspace).catch((error: unknown) => console.error('RunLens: workspace config', error)) : Promise.resolve();
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
+    live,
     models: [new MockModel()],
     now,
     runExpirySeconds: options.runExpirySeconds ?? 600,
@@ -50,12 +69,15 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null });
+  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, live, liveApi });
 
   let closed = false;
   return {
     runtime,
     api,
+    live,
+    workspaceReady,
     setServerControl(control) {
       server = control;
     },
@@ -74,6 +96,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       if (closed) return;
       closed = true;
       runtime.close();
+      await live.close();
       checkpointer.close();
       db.close();
     },

@@ -9,6 +9,7 @@ import type { RunEventType, ToolOutputsSubmittedData } from '../../contract/even
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
+import type { LiveTools } from '../tools/live/live-tools';
 import { validateArguments } from '../tools/argument-validator';
 import { makeAssistantMessage, makeStep } from './object-factory';
 import { assertTransition } from './state-machine';
@@ -34,6 +35,8 @@ interface ActiveRun {
   roundUsage: Usage | null;
   total: Usage;
   expiryTimer: NodeJS.Timeout | null;
+  /** Outputs live handlers produced before requires_action, merged into the next submit. */
+  prepared: Map<string, string> | null;
 }
 
 export interface EngineDeps {
@@ -42,6 +45,8 @@ export interface EngineDeps {
   models: ModelBackend[];
   handlers: HandlerStore;
   now: () => number;
+  /** Live handlers (webhook, connery, mcp, command); without it every non-mock call waits for a person. */
+  live?: LiveTools;
 }
 
 const ZERO: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
@@ -86,6 +91,7 @@ export class RunEngine {
       roundUsage: null,
       total: ZERO,
       expiryTimer: null,
+      prepared: null,
     };
     this.active.set(run.id, a);
     this.armExpiry(a);
@@ -130,20 +136,25 @@ export class RunEngine {
     a.running = true;
     try {
       this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
-      const request = buildModelRequest(this.deps.store, a.run);
-      const promptTokens = countTokens(requestText(request));
-      if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
-        this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
-        return;
-      }
-      const backend = this.deps.models.find((m) => m.handles(a.run.model));
-      if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
-      await this.round(a, backend, request, promptTokens, signal);
+      await this.modelTurn(a, signal);
     } catch (error) {
       this.onLegError(a, error);
     } finally {
       a.running = false;
     }
+  }
+
+  /** One model round of an in-progress run (a leg, or the next round after live tool outputs). */
+  private async modelTurn(a: ActiveRun, signal: AbortSignal): Promise<void> {
+    const request = buildModelRequest(this.deps.store, a.run);
+    const promptTokens = countTokens(requestText(request));
+    if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
+      this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
+      return;
+    }
+    const backend = this.deps.models.find((m) => m.handles(a.run.model));
+    if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
+    await this.round(a, backend, request, promptTokens, signal);
   }
 
   private async round(a: ActiveRun, backend: ModelBackend, request: ModelRequest, promptTokens: number, signal: AbortSignal): Promise<void> {
@@ -191,7 +202,7 @@ export class RunEngine {
       round, backend: backend.name, text, tool_calls: calls, finish_reason: reason, usage, duration_ms: this.deps.now() - started, error: null,
     });
     if (reason === 'length') return this.finishIncomplete(a, 'max_completion_tokens', usage, text);
-    if (calls.length > 0) return this.requireAction(a, calls, usage);
+    if (calls.length > 0) return this.requireAction(a, calls, usage, signal);
     if (!a.message) this.openMessage(a);
     this.closeMessage(a, text, usage);
     a.total = addUsage(a.total, usage);
@@ -256,11 +267,21 @@ export class RunEngine {
     });
   }
 
-  private requireAction(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, usage: Usage): void {
+  private async requireAction(a: ActiveRun, allCalls: Array<{ id: string; name: string; arguments: string }>, usage: Usage, signal: AbortSignal): Promise<void> {
     const step = a.step as RunStep;
-    const toolCalls: FunctionToolCall[] = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } }));
+    const toolCalls: FunctionToolCall[] = allCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } }));
     this.setStep(a, { ...step, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, null);
     a.roundUsage = usage;
+    // Live handlers answer while the run is in progress; only calls for a person reach requires_action.
+    const prepared = this.deps.live ? await this.deps.live.prepare({ run: a.run, stepId: step.id, calls: allCalls, signal, record: (t, d) => !this.closed && this.event(a, t, d) }) : null;
+    signal.throwIfAborted();
+    if (prepared?.failRun) return this.fail(a, 'server_error', prepared.failRun);
+    const calls = prepared ? allCalls.filter((c) => !prepared.outputs.has(c.id)) : allCalls;
+    a.prepared = prepared && prepared.outputs.size > 0 ? prepared.outputs : null;
+    if (calls.length === 0) {
+      this.completeToolStep(a, [], 'auto');
+      return this.modelTurn(a, signal);
+    }
     const invalid = new Set<string>();
     for (const c of calls) {
       const fn = functionOf(a.run, c.name);
@@ -315,7 +336,17 @@ export class RunEngine {
     const a = this.active.get(runId);
     if (!a || !a.step) throw new Error(`run ${runId} is not waiting for outputs`);
     const afterSeq = this.deps.log.lastSeq(runId);
-    const step = a.step;
+    this.completeToolStep(a, outputs, source);
+    this.setRun(a, 'queued', { required_action: null }, 'thread.run.queued');
+    this.scheduleLeg(a);
+    return afterSeq;
+  }
+
+  /** Fills the tool step with every output (live ones prepared earlier included) and completes it. */
+  private completeToolStep(a: ActiveRun, submitted: Array<{ tool_call_id: string; output: string }>, source: ToolOutputsSubmittedData['source']): void {
+    const step = a.step as RunStep;
+    const outputs = [...[...(a.prepared ?? [])].map(([tool_call_id, output]) => ({ tool_call_id, output })), ...submitted];
+    a.prepared = null;
     this.event(a, 'tool.outputs.submitted', { step_id: step.id, tool_outputs: outputs, source } satisfies ToolOutputsSubmittedData);
     const byId = new Map(outputs.map((o) => [o.tool_call_id, o.output]));
     const details = step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : [];
@@ -325,9 +356,16 @@ export class RunEngine {
     this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: filled } }, 'thread.run.step.completed');
     a.step = null;
     a.roundUsage = null;
-    this.setRun(a, 'queued', { required_action: null }, 'thread.run.queued');
-    this.scheduleLeg(a);
-    return afterSeq;
+  }
+
+  /** The open step of an active run (the tool step while it waits for outputs). */
+  currentStepId(runId: string): string | null {
+    return this.active.get(runId)?.step?.id ?? null;
+  }
+
+  /** The abort signal of an active run (Inbox approvals execute under it), or null. */
+  signalOf(runId: string): AbortSignal | null {
+    return this.active.get(runId)?.controller.signal ?? null;
   }
 
   // Endings -----------------------------------------------------------------

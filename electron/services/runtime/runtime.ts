@@ -4,10 +4,11 @@
  * (better-sqlite3): every call has fully taken effect when it returns.
  */
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventRecord } from '../../contract/events';
+import type { EntityChange, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
+import type { LiveTools } from '../tools/live/live-tools';
 import { conflict, notFound } from './api-error';
 import { newId } from './ids';
 import { makeAssistant, makeRun, makeThread, makeUserMessage } from './object-factory';
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   handlers: HandlerStore;
   models: ModelBackend[];
   now: () => number;
+  /** Live function handlers (webhook, connery, mcp, command). */
+  live?: LiveTools;
   /** Seconds from creation until an active run expires (600, as the real API). */
   runExpirySeconds: number;
 }
@@ -47,11 +50,16 @@ export class AssistantsRuntime implements RuntimeApi {
   constructor(private readonly options: RuntimeOptions) {
     this.store = options.store;
     this.log = options.log;
-    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now });
+    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, live: options.live });
   }
 
   private sec(): number {
     return Math.floor(this.options.now() / 1000);
+  }
+
+  /** Appends a RunLens event to a run's log from outside the engine (e.g. an Inbox approval's execution). */
+  recordEvent(run: Pick<Run, 'id' | 'thread_id'>, type: RunEventType, data: unknown): void {
+    this.log.append(run.id, run.thread_id, type, data);
   }
 
   /** Tells every face that a stored object changed (also used for handlers and settings). */

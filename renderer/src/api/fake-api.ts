@@ -39,6 +39,10 @@ export interface FakeBridge extends RunLensBridge {
 type Listener = (payload: never) => void;
 
 /** Builds a fresh, empty fake. Each call is independent, so tests never share state. */
+function unavailable(): never {
+  throw new Error('Live handlers need the real services; the in-memory fake does not run them.');
+}
+
 export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
   const assistants = new Map<string, Assistant>();
   const versions = new Map<string, AssistantVersion[]>();
@@ -165,6 +169,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
         changed('thread', 'created', t.id);
         return t;
       },
+      setMetadata: async () => unavailable(),
       rename: async (id, title) => {
         const t = need(threads, id, 'thread');
         const next = { ...t, metadata: { ...(t.metadata ?? {}), title } };
@@ -238,6 +243,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
         return structuredClone(rec.run);
       },
       events: async (runId, afterSeq = 0) => structuredClone(need(runs, runId, 'run').events.filter((e) => e.seq > afterSeq)),
+      executeCall: async () => unavailable(),
     },
     handlers: {
       list: async (assistantId) => [...handlers.values()].filter((h) => h.assistant_id === assistantId),
@@ -252,6 +258,18 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     },
     models: {
       list: async () => [{ id: 'mock', provider: 'builtin', description: 'Built-in offline mock model' }],
+    },
+    // Live execution needs the real services (issue 10); the fake is being retired.
+    workspace: {
+      config: async () => ({ text: '{}\n', source: 'none', file: null, problem: null }),
+      importConfig: async () => unavailable(),
+      exportConfig: async () => '{}\n',
+      setSecret: async () => unavailable(),
+      hasSecret: async () => false,
+      conneryActions: async () => unavailable(),
+      importConnery: async () => unavailable(),
+      mcpTools: async () => unavailable(),
+      importMcp: async () => unavailable(),
     },
     settings: {
       hasProviderKey: async () => false,
