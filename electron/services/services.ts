@@ -13,6 +13,7 @@ import { MockModel } from './models/mock-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
 import { LiveTools } from './tools/live/live-tools';
@@ -26,6 +27,8 @@ export interface OpenedServices extends Services {
   live: LiveTools;
   /** Resolves once the workspace config is applied (Connery imports read, MCP servers known). */
   workspaceReady: Promise<unknown>;
+  /** Session files, search, re-run, fork and diff on this database. */
+  sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -60,6 +63,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -75,6 +79,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    sessions,
     api,
     live,
     workspaceReady,

@@ -3,27 +3,10 @@
  * recorded outputs, and live providers. A backend streams chunks; the run engine turns
  * them into steps, messages and events, so all backends look the same on the timeline.
  */
-import type { FunctionDefinition, ResponseFormat, ToolChoice } from '../../contract/objects';
 
-export type ChatMessage =
-  | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string }
-  | { role: 'assistant'; content: null; tool_calls: Array<{ id: string; name: string; arguments: string }> }
-  | { role: 'tool'; tool_call_id: string; name: string; content: string };
-
-export interface ModelRequest {
-  model: string;
-  instructions: string;
-  messages: ChatMessage[];
-  tools: FunctionDefinition[];
-  tool_choice: ToolChoice;
-  parallel_tool_calls: boolean;
-  temperature: number | null;
-  top_p: number | null;
-  max_completion_tokens: number | null;
-  response_format: ResponseFormat | null;
-}
+/** The request shapes are recorded in the event log, so they live in the contract. */
+export type { ChatMessage, ModelRequest } from '../../contract/model-io';
+import type { ModelRequest } from '../../contract/model-io';
 
 export type ModelChunk =
   | { type: 'text'; delta: string }

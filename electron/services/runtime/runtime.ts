@@ -4,7 +4,7 @@
  * (better-sqlite3): every call has fully taken effect when it returns.
  */
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventRecord, RunEventType } from '../../contract/events';
+import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
@@ -58,7 +58,7 @@ export class AssistantsRuntime implements RuntimeApi {
   }
 
   /** Appends a RunLens event to a run's log from outside the engine (e.g. an Inbox approval's execution). */
-  recordEvent(run: Pick<Run, 'id' | 'thread_id'>, type: RunEventType, data: unknown): void {
+  recordEvent<K extends RunEventType>(run: Pick<Run, 'id' | 'thread_id'>, type: K, data: RunEventPayloads[K]): void {
     this.log.append(run.id, run.thread_id, type, data);
   }
 
@@ -315,7 +315,7 @@ export class AssistantsRuntime implements RuntimeApi {
     const nowSec = this.sec();
     for (const run of this.store.activeRuns()) {
       const expired = run.expires_at !== null && nowSec >= run.expires_at;
-      const append = (type: Parameters<EventLog['append']>[2], data: unknown) => this.log.append(run.id, run.thread_id, type, data);
+      const append = <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.log.append(run.id, run.thread_id, type, data);
       for (const step of this.store.runSteps(run.id)) {
         if (step.status !== 'in_progress') continue;
         const closed: RunStep = expired

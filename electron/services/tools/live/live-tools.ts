@@ -6,7 +6,7 @@
  * a person approving in the Inbox goes through `executeForPerson`.
  */
 import type { CallExecution, FunctionHandler } from '../../../contract/api';
-import type { RunEventType, ToolCallBlockedData, ToolExecutionFinishedData, ToolExecutionStartedData } from '../../../contract/events';
+import type { RunEventPayloads, RunEventType, ToolCallBlockedData, ToolExecutionFinishedData, ToolExecutionStartedData } from '../../../contract/events';
 import type { FunctionDefinition, Metadata, Run } from '../../../contract/objects';
 import {
   emptyWorkspaceConfig,
@@ -38,7 +38,7 @@ export interface ModelCall {
 }
 
 /** Records one event on a run (the engine's recorder, or the event log for Inbox approvals). */
-export type RecordEvent = (type: RunEventType, data: unknown) => void;
+export type RecordEvent = <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => void;
 
 export interface PreparedCalls {
   /** Outputs decided before requires_action: live results, guard blocks, schema errors. */
@@ -192,7 +192,7 @@ export class LiveTools {
       duration_ms: this.deps.now() - (started ?? this.deps.now()),
       request: result.request,
       response: result.response,
-    } satisfies ToolExecutionFinishedData & { request: Record<string, unknown> });
+    } satisfies ToolExecutionFinishedData);
     return result;
   }
 
