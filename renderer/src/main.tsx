@@ -17,6 +17,7 @@ import { applyTheme } from './app/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/live.css';
 
 function pickBridge(): { bridge: RunLensBridge; fake: boolean } {
   const params = new URLSearchParams(location.search);

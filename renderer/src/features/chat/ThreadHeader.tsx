@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ThreadSummary } from '../../../../electron/contract/api';
 import { useThreadActions } from '../threads/use-thread-actions';
+import { TenantValues } from './TenantValues';
 
 /** The open thread's title (click to rename, kept in metadata.title) and its commands. */
 export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | undefined; threadId: string }) {
@@ -35,6 +36,7 @@ export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | u
         </h1>
       )}
       <span className="muted mono small">{threadId}</span>
+      <TenantValues threadId={threadId} metadata={summary?.thread.metadata} />
       <span className="spacer" />
       <button className="btn btn-small" onClick={() => setEditing(title)}>
         Rename

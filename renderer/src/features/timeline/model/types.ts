@@ -90,6 +90,7 @@ export type MarkerKind =
   | 'incomplete'
   | 'invalid_args'
   | 'exec_error'
+  | 'blocked'
   | 'model_error';
 
 /** A point in time worth a glyph on the markers lane. */
