@@ -62,7 +62,6 @@ export function TenantValues({ threadId, metadata }: { threadId: string; metadat
   }
   return (
     <span className="tenant-values" aria-label="Tenant values">
-      {values.length === 0 ? <span className="muted small">no tenant values</span> : null}
       {values.map(([k, v]) => (
         <span key={k} className="tenant-chip" data-key={k}>
           {k}={v}

@@ -33,7 +33,7 @@ export function applyToolEvent(m: TimelineModel, ev: RunEventRecord<ToolEventTyp
       const call = findCall(m, d.step_id, d.call_id);
       if (call) {
         call.exec ??= { start: ev.ts - d.duration_ms, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
-        Object.assign(call.exec, { end: ev.ts, output: d.output, error: d.error, duration_ms: d.duration_ms, mode: d.mode });
+        Object.assign(call.exec, { end: ev.ts, output: d.output, error: d.error, duration_ms: d.duration_ms, mode: d.mode, handler: d.handler, request: d.request ?? null, response: d.response ?? null });
       }
       if (d.error) marker(m, 'exec_error', ev, `${d.function} (${d.mode}): ${d.error}`, d.step_id, d.call_id);
       break;

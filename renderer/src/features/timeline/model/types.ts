@@ -39,6 +39,10 @@ export interface CallExecution {
   output: string | null;
   error: string | null;
   duration_ms: number | null;
+  /** Live handlers: which one, the request as sent (secrets masked) and what came back. */
+  handler?: string;
+  request?: Record<string, unknown> | null;
+  response?: Record<string, unknown> | null;
 }
 
 /**
