@@ -167,7 +167,8 @@ export function isEventOf<K extends RunEventType>(event: RunEventRecord, ...type
   return (types as RunEventType[]).includes(event.type);
 }
 
-export type HandlerMode = 'manual' | 'mock' | 'live';
+/** How a call was answered; `builtin` is RunLens's own file_search / code_interpreter. */
+export type HandlerMode = 'manual' | 'mock' | 'live' | 'builtin';
 
 export interface ToolExecutionStartedData {
   step_id: string;

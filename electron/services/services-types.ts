@@ -5,6 +5,7 @@
 import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '../contract/api';
 import type { RuntimeApi } from './runtime/runtime-types';
 import type { WorkspaceConfig } from '../contract/workspace-config';
+import type { BuiltinOptions, BuiltinTools } from './builtin/builtin-tools';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
 export interface SecretStore {
@@ -37,10 +38,14 @@ export interface ServicesOptions {
   workspaceConfigFile?: string;
   /** Where `${env:NAME}` is read (process.env by default). */
   env?: NodeJS.ProcessEnv;
+  /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
+  builtin?: BuiltinOptions;
 }
 
 export interface Services {
   runtime: RuntimeApi;
+  /** Files, vector stores and the built-in tools; absent in fakes that do not serve them. */
+  builtins?: BuiltinTools;
   /** The bridge contract implemented over the runtime, for IPC and the browser bridge. */
   api: RunLensApi;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */

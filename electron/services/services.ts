@@ -6,13 +6,18 @@
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
 import { createLiveApi } from './live-service';
+import { BuiltinTools } from './builtin/builtin-tools';
+import { builtinOptionsFromEnv } from './builtin/env-options';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
+import type { ModelBackend } from './models/model';
+import { ReplayModel } from './models/replay-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
@@ -53,17 +58,23 @@ export function openServices(options: ServicesOptions): OpenedServices {
   // A --config file wins over the config the app stored; either is applied before any run starts.
   const workspace = options.workspaceConfig ?? configStore.load();
   const workspaceReady = workspace ? live.setWorkspace(workspace).catch((error: unknown) => console.error('RunLens: workspace config', error)) : Promise.resolve();
+  // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
+  const models: ModelBackend[] = [new MockModel()];
+  const replay = new ReplayModel(() => models);
+  const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
     live,
-    models: [new MockModel()],
+    models: [replay, ...models],
     now,
+    builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
-  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
+  const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -79,6 +90,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    builtins,
     sessions,
     api,
     live,
@@ -100,6 +112,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     async close() {
       if (closed) return;
       closed = true;
+      builtins.close();
       runtime.close();
       await live.close();
       checkpointer.close();

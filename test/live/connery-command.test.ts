@@ -30,7 +30,7 @@ beforeAll(async () => {
         silent: { handler: 'command', command: script('process.stdin.resume()') },
         failing: { handler: 'command', command: script('process.stderr.write("bad input\\n");process.exit(4)') },
         missing: { handler: 'command', command: ['/no/such/program-xyz'] },
-        sleepy: { handler: 'command', timeout_ms: 400, command: script(`const {spawn}=require("child_process");const c=spawn(process.execPath,["-e","setTimeout(()=>{},60000)"],{stdio:"ignore"});process.stdout.write(String(c.pid)+"\\n");setTimeout(()=>{},60000)`) },
+        sleepy: { handler: 'command', timeout_ms: 2500, command: script(`const {spawn}=require("child_process");const c=spawn(process.execPath,["-e","setTimeout(()=>{},60000)"],{stdio:"ignore"});process.stdout.write(String(c.pid)+"\\n");setTimeout(()=>{},60000)`) },
         envelope_email: { handler: 'connery', runner_url: enveloped.url, action_id: SEND_EMAIL_ID, api_key: '${secret:env-runner}', envelope: 'input' },
       },
     },
@@ -157,7 +157,7 @@ describe('command', () => {
   it('at timeout the command and its children are killed', async () => {
     const a = await h.s.api.assistants.create({ model: 'mock', tools });
     const { finished } = await run(a.id, 'sleepy');
-    expect(finished[0].error).toMatch(/timed out after 400 ms; the command and its children were killed/);
+    expect(finished[0].error).toMatch(/timed out after 2500 ms; the command and its children were killed/);
     const childPid = Number(String((finished[0].response as { stdout: string }).stdout).trim());
     expect(childPid).toBeGreaterThan(0);
     const alive = (): boolean => {

@@ -86,6 +86,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(v1Plugin, {
     prefix: '/v1',
     runtime: options.services.runtime,
+    builtins: options.services.builtins,
     apiKey: options.apiKey,
     pollAfterMs: options.pollAfterMs ?? 25,
     longPollMs: options.longPollMs ?? 1000,

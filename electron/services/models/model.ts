@@ -12,6 +12,8 @@ export type ModelChunk =
   | { type: 'text'; delta: string }
   /** The first chunk of a call carries id and name; later ones only argument fragments. */
   | { type: 'tool_call'; index: number; id?: string; name?: string; arguments: string }
+  /** A message annotation (file_citation / file_path) over text already streamed. */
+  | { type: 'annotation'; annotation: Record<string, unknown> }
   | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length'; usage?: { prompt_tokens: number; completion_tokens: number } };
 
 /** A failure the run reports as `last_error` (never as an HTTP error). */
@@ -25,11 +27,17 @@ export class ModelError extends Error {
   }
 }
 
+/** Which run and model round a request belongs to (replay serves recordings by it). */
+export interface ModelCallContext {
+  run_id: string;
+  round: number;
+}
+
 export interface ModelBackend {
   /** Backend name recorded on model events (`mock`, `openai`, …). */
   readonly name: string;
-  handles(model: string): boolean;
-  generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
+  handles(model: string, context?: ModelCallContext): boolean;
+  generate(request: ModelRequest, signal: AbortSignal, context?: ModelCallContext): AsyncIterable<ModelChunk>;
 }
 
 /** Tokens as the mock counts them, and as RunLens estimates when a backend gives none. */

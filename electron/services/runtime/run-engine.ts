@@ -4,7 +4,7 @@
  * Every change is written to SQLite and appended to the event log in the order of
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
-import type { FunctionToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
+import type { FunctionToolCall, ToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
 import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
@@ -15,6 +15,11 @@ import { makeAssistantMessage, makeStep } from './object-factory';
 import { assertTransition } from './state-machine';
 import { buildModelRequest } from './model-request';
 import type { Store } from './store';
+import type { BuiltinTools } from '../builtin/builtin-tools';
+import { executeBuiltinCalls, firstBuiltinDelta } from '../builtin/engine-hook';
+
+/** Model rounds a run may spend on built-in tools before it fails (a model that never stops searching). */
+const MAX_BUILTIN_ROUNDS = 16;
 
 /** Why a run's controller was aborted. */
 export class RunAbort extends Error {
@@ -45,6 +50,8 @@ export interface EngineDeps {
   models: ModelBackend[];
   handlers: HandlerStore;
   now: () => number;
+  /** file_search and code_interpreter, executed by RunLens itself (issue 13). */
+  builtins?: BuiltinTools;
   /** Live handlers (webhook, connery, mcp, command); without it every non-mock call waits for a person. */
   live?: LiveTools;
 }
@@ -146,13 +153,13 @@ export class RunEngine {
 
   /** One model round of an in-progress run (a leg, or the next round after live tool outputs). */
   private async modelTurn(a: ActiveRun, signal: AbortSignal): Promise<void> {
-    const request = buildModelRequest(this.deps.store, a.run);
+    const request = buildModelRequest(this.deps.store, a.run, this.deps.builtins?.definitions(a.run));
     const promptTokens = countTokens(requestText(request));
     if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
       this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
       return;
     }
-    const backend = this.deps.models.find((m) => m.handles(a.run.model));
+    const backend = this.deps.models.find((m) => m.handles(a.run.model, { run_id: a.run.id, round: a.round + 1 }));
     if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
     await this.round(a, backend, request, promptTokens, signal);
   }
@@ -165,8 +172,9 @@ export class RunEngine {
     const calls: Array<{ id: string; name: string; arguments: string }> = [];
     let finish: Extract<ModelChunk, { type: 'finish' }> | null = null;
     let truncated = false;
+    const annotations: Array<Record<string, unknown>> = [];
     try {
-      for await (const chunk of backend.generate(request, signal)) {
+      for await (const chunk of backend.generate(request, signal, { run_id: a.run.id, round })) {
         signal.throwIfAborted();
         if (chunk.type === 'text') {
           if (!a.message) this.openMessage(a);
@@ -177,8 +185,12 @@ export class RunEngine {
             truncated = true;
             break;
           }
+        } else if (chunk.type === 'annotation') {
+          if (!a.message) continue;
+          annotations.push(chunk.annotation);
+          this.annotationDelta(a, chunk.annotation, annotations.length - 1);
         } else if (chunk.type === 'tool_call') {
-          if (a.message) this.closeMessage(a, text, null);
+          if (a.message) this.closeMessage(a, text, null, annotations);
           if (!a.step || a.step.type !== 'tool_calls') this.openToolStep(a);
           this.toolCallDelta(a, calls, chunk);
         } else {
@@ -202,12 +214,59 @@ export class RunEngine {
       round, backend: backend.name, text, tool_calls: calls, finish_reason: reason, usage, duration_ms: this.deps.now() - started, error: null,
     });
     if (reason === 'length') return this.finishIncomplete(a, 'max_completion_tokens', usage, text);
-    if (calls.length > 0) return this.requireAction(a, calls, usage, signal);
+    if (calls.length > 0) {
+      const hook = this.deps.builtins;
+      const builtin = hook ? calls.filter((c) => hook.handles(a.run, c.name)) : [];
+      if (hook && builtin.length > 0) return this.builtinRound(a, hook, backend, calls, builtin, usage, signal);
+      return this.requireAction(a, calls, usage, signal);
+    }
     if (!a.message) this.openMessage(a);
-    this.closeMessage(a, text, usage);
+    this.closeMessage(a, text, usage, annotations);
     a.total = addUsage(a.total, usage);
     this.setRun(a, 'completed', { completed_at: this.sec(), expires_at: null, usage: a.total }, 'thread.run.completed');
     this.settle(a);
+  }
+
+  /**
+   * Executes a round's built-in calls. Without function calls the step completes and the model
+   * gets another round with the results; with them the run waits for their outputs as usual.
+   */
+  private async builtinRound(
+    a: ActiveRun,
+    hook: BuiltinTools,
+    backend: ModelBackend,
+    calls: Array<{ id: string; name: string; arguments: string }>,
+    builtin: Array<{ id: string; name: string; arguments: string }>,
+    usage: Usage,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const step = a.step as RunStep;
+    const host = {
+      run: a.run,
+      stepId: step.id,
+      signal,
+      event: <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.event(a, type, data),
+      now: this.deps.now,
+    };
+    const done = await executeBuiltinCalls(hook, host, builtin.map((c) => ({ ...c, index: calls.indexOf(c) })));
+    signal.throwIfAborted();
+    const functions = calls.filter((c) => !done.has(c.id));
+    if (functions.length > 0) return this.requireAction(a, functions, usage, signal, calls, done);
+    a.total = addUsage(a.total, usage);
+    const toolCalls = calls.map((c) => done.get(c.id) as ToolCall);
+    this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, 'thread.run.step.completed');
+    a.step = null;
+    if (a.round >= MAX_BUILTIN_ROUNDS) throw new ModelError('server_error', `The model called built-in tools in ${MAX_BUILTIN_ROUNDS} rounds without answering; RunLens stopped the run.`);
+    const request = buildModelRequest(this.deps.store, a.run, hook.definitions(a.run));
+    await this.round(a, backend, request, countTokens(requestText(request)), signal);
+  }
+
+  private annotationDelta(a: ActiveRun, annotation: Record<string, unknown>, index: number): void {
+    this.event(a, 'thread.message.delta', {
+      id: a.message?.id ?? '',
+      object: 'thread.message.delta',
+      delta: { content: [{ index: 0, type: 'text', text: { annotations: [{ index, ...annotation }] } }] },
+    });
   }
 
   private openMessage(a: ActiveRun): void {
@@ -230,10 +289,10 @@ export class RunEngine {
   }
 
   /** Completes the open message and its message_creation step. */
-  private closeMessage(a: ActiveRun, text: string, usage: Usage | null): void {
+  private closeMessage(a: ActiveRun, text: string, usage: Usage | null, annotations: unknown[] = []): void {
     const now = this.sec();
     if (a.message) {
-      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations: [] } }] }, 'thread.message.completed');
+      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations } }] }, 'thread.message.completed');
       a.message = null;
     }
     if (a.step) {
@@ -249,16 +308,21 @@ export class RunEngine {
   }
 
   private toolCallDelta(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, chunk: Extract<ModelChunk, { type: 'tool_call' }>): void {
-    let fn: { name?: string; arguments: string; output?: null };
     let entry: ToolCallDelta;
-    if (chunk.id !== undefined && !calls[chunk.index]) {
+    const hook = this.deps.builtins;
+    if (chunk.id !== undefined && !calls[chunk.index] && hook?.handles(a.run, chunk.name ?? '')) {
       calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
-      fn = { name: chunk.name ?? '', arguments: chunk.arguments, output: null };
-      entry = { index: chunk.index, id: chunk.id, type: 'function', function: fn };
+      entry = firstBuiltinDelta(chunk.index, chunk.id, chunk.name ?? '');
+    } else if (chunk.id === undefined && calls[chunk.index] && hook?.handles(a.run, calls[chunk.index].name)) {
+      // A built-in call's arguments are shown once it ran (as its input), not as fragments.
+      calls[chunk.index].arguments += chunk.arguments;
+      return;
+    } else if (chunk.id !== undefined && !calls[chunk.index]) {
+      calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
+      entry = { index: chunk.index, id: chunk.id, type: 'function', function: { name: chunk.name ?? '', arguments: chunk.arguments, output: null } };
     } else {
       calls[chunk.index].arguments += chunk.arguments;
-      fn = { arguments: chunk.arguments };
-      entry = { index: chunk.index, type: 'function', function: fn };
+      entry = { index: chunk.index, type: 'function', function: { arguments: chunk.arguments } };
     }
     this.event(a, 'thread.run.step.delta', {
       id: a.step?.id ?? '',
@@ -267,16 +331,25 @@ export class RunEngine {
     });
   }
 
-  private async requireAction(a: ActiveRun, allCalls: Array<{ id: string; name: string; arguments: string }>, usage: Usage, signal: AbortSignal): Promise<void> {
+  private async requireAction(
+    a: ActiveRun,
+    fnCalls: Array<{ id: string; name: string; arguments: string }>,
+    usage: Usage,
+    signal: AbortSignal,
+    all: Array<{ id: string; name: string; arguments: string }> = fnCalls,
+    builtinDone: Map<string, ToolCall> = new Map(),
+  ): Promise<void> {
     const step = a.step as RunStep;
-    const toolCalls: FunctionToolCall[] = allCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } }));
+    const toolCalls: ToolCall[] = all.map(
+      (c) => builtinDone.get(c.id) ?? ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } } satisfies FunctionToolCall),
+    );
     this.setStep(a, { ...step, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, null);
     a.roundUsage = usage;
     // Live handlers answer while the run is in progress; only calls for a person reach requires_action.
-    const prepared = this.deps.live ? await this.deps.live.prepare({ run: a.run, stepId: step.id, calls: allCalls, signal, record: (t, d) => !this.closed && this.event(a, t, d) }) : null;
+    const prepared = this.deps.live ? await this.deps.live.prepare({ run: a.run, stepId: step.id, calls: fnCalls, signal, record: (t, d) => !this.closed && this.event(a, t, d) }) : null;
     signal.throwIfAborted();
     if (prepared?.failRun) return this.fail(a, 'server_error', prepared.failRun);
-    const calls = prepared ? allCalls.filter((c) => !prepared.outputs.has(c.id)) : allCalls;
+    const calls = prepared ? fnCalls.filter((c) => !prepared.outputs.has(c.id)) : fnCalls;
     a.prepared = prepared && prepared.outputs.size > 0 ? prepared.outputs : null;
     if (calls.length === 0) {
       this.completeToolStep(a, [], 'auto');

@@ -3,6 +3,7 @@
  * §3 with their exact wording, and runs driven by the RunEngine. Synchronous by design
  * (better-sqlite3): every call has fully taken effect when it returns.
  */
+import type { BuiltinTools } from '../builtin/builtin-tools';
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
 import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   live?: LiveTools;
   /** Seconds from creation until an active run expires (600, as the real API). */
   runExpirySeconds: number;
+  /** Files, vector stores, file_search and code_interpreter (optional: tests may leave them out). */
+  builtins?: BuiltinTools;
 }
 
 export class AssistantsRuntime implements RuntimeApi {
@@ -50,7 +53,7 @@ export class AssistantsRuntime implements RuntimeApi {
   constructor(private readonly options: RuntimeOptions) {
     this.store = options.store;
     this.log = options.log;
-    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, live: options.live });
+    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, builtins: options.builtins, live: options.live });
   }
 
   private sec(): number {

@@ -127,7 +127,7 @@ export class LiveTools {
   /** The assistant's own handler wins; otherwise the workspace config's; otherwise a person. */
   effective(assistantId: string, functionName: string): EffectiveHandler {
     const handler = this.deps.handlers.get(assistantId, functionName);
-    if (handler.source === 'assistant' && handler.mode !== 'live') return { kind: handler.mode, handler };
+    if (handler.source === 'assistant' && (handler.mode === 'manual' || handler.mode === 'mock')) return { kind: handler.mode, handler };
     if (handler.source === 'assistant' && handler.live) return { kind: 'live', handler, live: handler.live };
     const ws = this.workspaceTool(functionName);
     if (ws) return { kind: 'live', handler: { ...handler, mode: 'live', auto: true, live: ws, source: 'workspace' }, live: ws };
