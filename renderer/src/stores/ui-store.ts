@@ -60,6 +60,8 @@ export interface UiState {
   runId: string | null;
   rightTab: RightTab;
   paletteOpen: boolean;
+  /** The workspace config dialog (palette: "Workspace config…"). */
+  workspaceOpen: boolean;
   theme: ThemePref;
   options: RunOptions;
   /** A short message at the top of the main pane (errors from commands). */
@@ -87,6 +89,7 @@ export function createUiStore(storage: Storage | undefined = globalThis.localSto
     runId: null,
     rightTab: 'options',
     paletteOpen: false,
+    workspaceOpen: false,
     theme: saved.theme ?? 'system',
     options: DEFAULT_RUN_OPTIONS,
     notice: null,

@@ -62,3 +62,19 @@ test('import Connery actions, run one live, and inspect the call on the timeline
     await app.shot(testInfo, 'timeline-live-call');
   });
 });
+
+test('the workspace config dialog refuses a bad file by JSON path and applies a good one', async ({ page }, testInfo) => {
+  await page.keyboard.press('Control+K');
+  await page.getByRole('dialog').getByRole('textbox').fill('workspace config');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Workspace config' });
+  const box = dialog.getByLabel('Workspace config JSON');
+  await box.fill('{"tools": {"get_weather": {"handler": "webhook", "url": "not a url"}}}');
+  await dialog.getByRole('button', { name: 'Import and apply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('$.tools.get_weather.url: is not a valid URL');
+  await box.fill(`{"tools": {"get_weather": {"handler": "webhook", "url": "${runner.url}/weather", "approval": "ask"}}}`);
+  await dialog.getByRole('button', { name: 'Import and apply' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported and applied.');
+  await expect(dialog).toContainText('imported in the app');
+  await page.screenshot({ path: testInfo.outputPath('workspace-config.png') });
+});
