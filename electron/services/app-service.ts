@@ -9,6 +9,7 @@ import type { AssistantsRuntime } from './runtime/runtime';
 import { messageText, type Store } from './runtime/store';
 import { validateArguments } from './tools/argument-validator';
 import { executeMock, type HandlerStore } from './tools/handlers';
+import { eventsPage } from './events/events-page';
 import type { SecretStore, ServerControl } from './services-types';
 import type { createLiveApi } from './live-service';
 import type { LiveTools } from './tools/live/live-tools';
@@ -22,6 +23,8 @@ export interface AppServiceDeps {
   server: () => ServerControl | null;
   live: LiveTools;
   liveApi: ReturnType<typeof createLiveApi>;
+  /** Session files, search, re-run, fork and diff (sessions/sessions-api.ts). */
+  sessions: RunLensApi['sessions'];
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
@@ -96,6 +99,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
   const serverStatus = (): ServerStatus => deps.server()?.status() ?? { enabled: false, url: null, port: null };
 
   return {
+    sessions: deps.sessions,
     app: {
       info: async () => deps.info(),
     },
@@ -199,6 +203,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         return runtime.readRunEvents(runId, afterSeq ?? 0);
       },
       executeCall: (runId, callId, args) => liveApi.executeCall(runId, callId, args),
+      eventsPage: async (runId, afterSeq, limit) => eventsPage(runtime, runId, afterSeq, limit),
     },
     handlers: {
       list: async (assistantId) => functionNames(runtime.getAssistant(assistantId)).map((name) => live.effective(assistantId, name).handler),

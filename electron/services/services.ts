@@ -4,11 +4,13 @@
  * tests) starts here. Startup first resolves runs a crash left active.
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
+import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
 import { createLiveApi } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
 import { builtinOptionsFromEnv } from './builtin/env-options';
-import { openDatabase } from './db/database';
+import { openDatabase, type Db } from './db/database';
+import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
@@ -19,6 +21,7 @@ import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
+import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
 import { LiveTools } from './tools/live/live-tools';
@@ -32,13 +35,24 @@ export interface OpenedServices extends Services {
   live: LiveTools;
   /** Resolves once the workspace config is applied (Connery imports read, MCP servers known). */
   workspaceReady: Promise<unknown>;
+  /** The event log (group commit, storage status) and the database, for tools and tests. */
+  log: EventLog;
+  db: Db;
   /** Session files, search, re-run, fork and diff on this database. */
   sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
   const now = options.now ?? Date.now;
-  const db = openDatabase(options.dbPath);
+  // One writer per database: refuse at once, naming the holder, before touching the file.
+  const lock = options.dbPath === ':memory:' ? null : DbLock.acquire(options.dbPath, options.kind ?? (options.mode === 'electron' ? 'app' : 'serve'));
+  let db: Db;
+  try {
+    db = openDatabase(options.dbPath);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const store = new Store(db);
   const log = new EventLog(db, now);
   store.attach(log);
@@ -85,21 +99,39 @@ export function openServices(options: ServicesOptions): OpenedServices {
     api_base_url: apiBaseUrl,
   });
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null });
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, live, liveApi });
+  const committed = (): Promise<void> => log.committed();
+  const api = acknowledgeAfterCommit(
+    createAppService({
+      runtime,
+      store,
+      handlers,
+      info,
+      secrets: () => options.secrets ?? null,
+      server: () => server,
+      sessions: createSessionsApi(sessions, options.dataDir, now),
+      live,
+      liveApi,
+    }),
+    committed,
+  );
 
   let closed = false;
   return {
     runtime,
+    log,
+    db,
     builtins,
     sessions,
     api,
     live,
     workspaceReady,
+    committed,
     setServerControl(control) {
       server = control;
     },
     setApiBaseUrl(url) {
       apiBaseUrl = url;
+      lock?.setUrl(url ? url.replace(/\/v1$/, '') : null);
     },
     subscribe(listener: Push) {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
@@ -117,6 +149,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       await live.close();
       checkpointer.close();
       db.close();
+      lock?.release();
     },
   };
 }

@@ -15,6 +15,7 @@ import { FileSecretStore } from '../secrets/file-secret-store';
 import { apiKeyPath, loadOrCreateApiKey } from './api-key';
 import { parseServeArgs, UsageError } from './args';
 import { loadWorkspaceConfig, WorkspaceConfigError } from '../config/workspace-config';
+import { isAddressInUse, portInUseMessage } from './port-holder';
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken });
   } catch (error) {
     await services.close();
+    if (isAddressInUse(error)) throw new Error(portInUseMessage(args.host, args.port), { cause: error });
     throw error;
   }
   const status: ServerStatus = { enabled: true, url: server.url, port: server.port };
