@@ -6,7 +6,8 @@
  *     `model.response` that asked for it to the committed `model.request` of the round that got
  *     its output (guard, validation, secret resolution, the HTTP call, the execution events and
  *     the step completion all inside);
- *   - directly: a plain `fetch` POST of the same body to the same server.
+ *   - directly: the same POST with the same HTTP client (node:http, keep-alive) and body,
+ *     without a run around it — so the difference is what RunLens adds, not client choice.
  * Headline: webhook_overhead_ms = p50(live) − p50(direct).
  */
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openServices } from '../electron/services/services';
 import { validateWorkspaceConfig } from '../electron/services/config/workspace-config';
+import { httpCall } from '../electron/services/tools/live/http-call';
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
@@ -82,8 +84,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
       await done;
       // directly
       const t0 = performance.now();
-      const res = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Key': 'k' }, body: body(i) });
-      await res.text();
+      await httpCall({ method: 'POST', url: hook.url, headers: { 'content-type': 'application/json', 'X-Key': 'k' }, body: body(i), timeoutMs: 30_000 });
       const t1 = performance.now();
       if (i >= 5) {
         live.push(marks.answered - marks.asked);
@@ -97,7 +98,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const overhead = liveP50 - directP50;
     console.table({
       'live through a run': { calls: live.length, p50_ms: +liveP50.toFixed(3), p90_ms: +percentile(live, 90).toFixed(3) },
-      'direct fetch (baseline)': { calls: direct.length, p50_ms: +directP50.toFixed(3), p90_ms: +percentile(direct, 90).toFixed(3) },
+      'direct call (baseline)': { calls: direct.length, p50_ms: +directP50.toFixed(3), p90_ms: +percentile(direct, 90).toFixed(3) },
     });
     console.log(`webhook_overhead_ms = ${overhead.toFixed(3)} (target ≤ 2)`);
     return { webhook_overhead_ms: +overhead.toFixed(3) };
