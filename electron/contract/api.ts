@@ -18,6 +18,7 @@ import type {
   TruncationStrategy,
 } from './objects';
 import type { EntityChange, HandlerMode, RunEventRecord } from './events';
+import type { LiveHandlerKind, LiveToolConfig } from './workspace-config';
 
 export interface AssistantInput {
   name?: string | null;
@@ -95,6 +96,8 @@ export interface RunDetails {
   steps: RunStep[];
   /** For requires_action: each pending call with its schema check. */
   pending_calls: PendingCall[];
+  /** Calls the tenant guard blocked in this run (never executed). */
+  blocked_calls?: number;
 }
 
 export interface PendingCall {
@@ -104,6 +107,14 @@ export interface PendingCall {
   arguments: string;
   /** null when the arguments are valid JSON that satisfy the function's schema. */
   validation_errors: string[] | null;
+  /** Who answers it: a person, a mock, or a live handler kind. */
+  handler?: 'manual' | 'mock' | LiveHandlerKind;
+  /** True when a live handler waits for a person to approve, edit or deny the call. */
+  approval?: boolean;
+  /** The arguments a live execution would use (pinned values filled in); null when the guard would block. */
+  effective_arguments?: string | null;
+  /** Set when the tenant guard would block these arguments. */
+  blocked_reason?: string | null;
 }
 
 export interface MockHandlerConfig {
@@ -122,6 +133,10 @@ export interface FunctionHandler {
   /** When true (mock/live), outputs are submitted as soon as the run reaches requires_action. */
   auto: boolean;
   mock: MockHandlerConfig;
+  /** The live handler (references like `${secret:NAME}` kept, never secret values). */
+  live?: LiveToolConfig | null;
+  /** Where the handler comes from: set for this assistant, the workspace config file, or the default. */
+  source?: 'assistant' | 'workspace' | 'default';
   updated_at: number;
 }
 
@@ -129,6 +144,51 @@ export interface HandlerInput {
   mode: HandlerMode;
   auto?: boolean;
   mock?: MockHandlerConfig;
+  live?: LiveToolConfig | null;
+}
+
+/** What a live execution started by a person (Inbox approve) returned. */
+export interface CallExecution {
+  output: string | null;
+  error: string | null;
+}
+
+/** The workspace config as the app holds it (references only; secrets stay in the secret store). */
+export interface WorkspaceConfigInfo {
+  /** The raw file text (pretty JSON), `{}` when none is set. */
+  text: string;
+  /** Where it was loaded from: `--config`/RUNLENS_CONFIG, imported in the app, or nothing yet. */
+  source: 'file' | 'app' | 'none';
+  file: string | null;
+  /** A reference that cannot be resolved right now (e.g. an unset env var), with its JSON path. */
+  problem: string | null;
+}
+
+/** One importable tool (a Connery action or an MCP tool) and what importing it would do. */
+export interface ImportableTool {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+  /** `new`: not on the assistant; `changed`: there with another schema/description; `same`. */
+  status: 'new' | 'changed' | 'same';
+}
+
+export interface ImportSummary {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  /** One line per changed function saying what changed. */
+  changes: string[];
+}
+
+export interface ConneryImportInput {
+  runner_url: string;
+  /** A `${secret:NAME}` / `${env:NAME}` reference, or a key typed now (stored in the secret store). */
+  api_key?: string;
+  envelope?: 'flat' | 'input';
+  /** Which actions to import (all when omitted). */
+  action_ids?: string[];
+  approval?: 'auto' | 'ask';
 }
 
 export interface ModelInfo {
@@ -171,6 +231,8 @@ export interface RunLensApi {
     get(id: string): Promise<Thread>;
     create(input?: { title?: string; metadata?: Metadata | null }): Promise<Thread>;
     rename(id: string, title: string): Promise<Thread>;
+    /** Replaces the thread's metadata (title kept unless given); tenant values live here. */
+    setMetadata(id: string, metadata: Metadata): Promise<Thread>;
     duplicate(id: string): Promise<Thread>;
     delete(id: string): Promise<void>;
   };
@@ -186,6 +248,11 @@ export interface RunLensApi {
     list(threadId: string): Promise<Run[]>;
     cancel(runId: string): Promise<Run>;
     submitToolOutputs(runId: string, outputs: ToolOutput[]): Promise<Run>;
+    /**
+     * A person approves a pending call with a live handler: the (optionally edited) arguments
+     * are re-validated and guarded, then executed; the output is returned, not submitted.
+     */
+    executeCall(runId: string, callId: string, args?: string): Promise<CallExecution>;
     /** The run's recorded events after `afterSeq` (0 for all), oldest first. */
     events(runId: string, afterSeq?: number): Promise<RunEventRecord[]>;
     /**
@@ -205,6 +272,22 @@ export interface RunLensApi {
   };
   models: {
     list(): Promise<ModelInfo[]>;
+  };
+  workspace: {
+    config(): Promise<WorkspaceConfigInfo>;
+    /** Validates (JSON path in the error), stores and applies a config file's text. */
+    importConfig(text: string): Promise<WorkspaceConfigInfo>;
+    /** The config as a file's text: references only, never secret values. */
+    exportConfig(): Promise<string>;
+    /** Stores a secret for `${secret:NAME}`; the value never comes back. */
+    setSecret(name: string, value: string): Promise<void>;
+    hasSecret(name: string): Promise<boolean>;
+    /** Lists a Connery runner's actions against an assistant's functions (nothing is changed). */
+    conneryActions(assistantId: string, input: ConneryImportInput): Promise<ImportableTool[]>;
+    importConnery(assistantId: string, input: ConneryImportInput): Promise<ImportSummary>;
+    /** Lists an MCP server's tools against an assistant's functions. */
+    mcpTools(assistantId: string, server: string): Promise<ImportableTool[]>;
+    importMcp(assistantId: string, server: string, tools?: string[]): Promise<ImportSummary>;
   };
   settings: {
     /** True when a key is stored for the provider; the key itself never leaves the services. */
@@ -267,6 +350,7 @@ export const RUNLENS_METHODS = [
   'threads.get',
   'threads.create',
   'threads.rename',
+  'threads.setMetadata',
   'threads.duplicate',
   'threads.delete',
   'messages.list',
@@ -277,11 +361,21 @@ export const RUNLENS_METHODS = [
   'runs.cancel',
   'runs.submitToolOutputs',
   'runs.events',
+  'runs.executeCall',
   'runs.eventsPage',
   'handlers.list',
   'handlers.set',
   'handlers.preview',
   'models.list',
+  'workspace.config',
+  'workspace.importConfig',
+  'workspace.exportConfig',
+  'workspace.setSecret',
+  'workspace.hasSecret',
+  'workspace.conneryActions',
+  'workspace.importConnery',
+  'workspace.mcpTools',
+  'workspace.importMcp',
   'settings.hasProviderKey',
   'settings.setProviderKey',
   'settings.clearProviderKey',

@@ -106,6 +106,8 @@ export interface RunEventPayloads {
   'tool.execution.finished': ToolExecutionFinishedData;
   /** Outputs accepted for a requires_action round. */
   'tool.outputs.submitted': ToolOutputsSubmittedData;
+  /** The tenant guard stopped a call; it was never executed. */
+  'tool.call.blocked': ToolCallBlockedData;
   /** A run left queued or in_progress by a stopped RunLens continues (the interrupted step is closed next). */
   'run.resumed': RunResumedData;
 }
@@ -176,6 +178,12 @@ export interface ToolExecutionStartedData {
   function: string;
   mode: HandlerMode;
   arguments: string;
+  /** Live only: webhook | connery | mcp | command. */
+  handler?: string;
+  /** Live only: the request as sent, secrets masked. */
+  request?: Record<string, unknown>;
+  /** Live only: who started it — the run itself, or a person approving in the Inbox. */
+  trigger?: 'auto' | 'approval';
 }
 export interface ToolExecutionFinishedData {
   step_id: string;
@@ -185,6 +193,23 @@ export interface ToolExecutionFinishedData {
   output: string | null;
   error: string | null;
   duration_ms: number;
+  handler?: string;
+  /** Live only: the request as sent (secrets masked), repeated so one event tells the whole story. */
+  request?: Record<string, unknown>;
+  /** Live only: status, headers and body (or MCP content, command exit code…) when anything came back. */
+  response?: Record<string, unknown> | null;
+  /** A mock output that looks like JSON but is not. */
+  warning?: string | null;
+}
+export interface ToolCallBlockedData {
+  step_id: string;
+  call_id: string;
+  function: string;
+  arguments: string;
+  argument: string;
+  expected: string | null;
+  got: unknown;
+  reason: string;
 }
 export interface ToolArgumentsInvalidData {
   step_id: string;

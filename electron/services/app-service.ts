@@ -11,6 +11,8 @@ import { validateArguments } from './tools/argument-validator';
 import { executeMock, type HandlerStore } from './tools/handlers';
 import { eventsPage } from './events/events-page';
 import type { SecretStore, ServerControl } from './services-types';
+import type { createLiveApi } from './live-service';
+import type { LiveTools } from './tools/live/live-tools';
 
 export interface AppServiceDeps {
   runtime: AssistantsRuntime;
@@ -19,6 +21,8 @@ export interface AppServiceDeps {
   info: () => AppInfo;
   secrets: () => SecretStore | null;
   server: () => ServerControl | null;
+  live: LiveTools;
+  liveApi: ReturnType<typeof createLiveApi>;
   /** Session files, search, re-run, fork and diff (sessions/sessions-api.ts). */
   sessions: RunLensApi['sessions'];
 }
@@ -49,7 +53,7 @@ function functionNames(a: Assistant): string[] {
 }
 
 export function createAppService(deps: AppServiceDeps): RunLensApi {
-  const { runtime, store, handlers } = deps;
+  const { runtime, store, handlers, live, liveApi } = deps;
   const db = store.db;
 
   const summary = (threadId: string): ThreadSummary => {
@@ -76,16 +80,20 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         ? run.required_action.submit_tool_outputs.tool_calls.map((c) => {
             const fn = run.tools.find((t) => t.type === 'function' && t.function.name === c.function.name);
             const step = steps.find((s) => s.status === 'in_progress' && s.type === 'tool_calls');
+            const how = live.describePending(run, { id: c.id, name: c.function.name, arguments: c.function.arguments });
             return {
               call_id: c.id,
               step_id: step?.id ?? '',
               function: c.function.name,
               arguments: c.function.arguments,
-              validation_errors: validateArguments(fn?.type === 'function' ? fn.function : undefined, c.function.arguments),
+              validation_errors: validateArguments(fn?.type === 'function' ? fn.function : undefined, how.effective_arguments ?? c.function.arguments),
+              ...how,
             };
           })
         : [];
-    return { run, assistant_version: store.runAssistantVersion(runId), steps, pending_calls: pending };
+    store.sync();
+    const blocked = (db.prepare("SELECT COUNT(*) AS n FROM events WHERE run_id = ? AND type = 'tool.call.blocked'").get(runId) as { n: number }).n;
+    return { run, assistant_version: store.runAssistantVersion(runId), steps, pending_calls: pending, blocked_calls: blocked };
   };
 
   const serverStatus = (): ServerStatus => deps.server()?.status() ?? { enabled: false, url: null, port: null };
@@ -148,6 +156,19 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         if (trimmed.length > 512) throw new ApiError(400, 'A thread title can have at most 512 characters.', 'invalid_request_error', 'title');
         return runtime.updateThread(id, { metadata: { ...(t.metadata ?? {}), title: trimmed } });
       },
+      setMetadata: async (id, metadata) => {
+        const t = runtime.getThread(id);
+        if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) throw new ApiError(400, 'Metadata must be an object of strings.', 'invalid_request_error', 'metadata');
+        const next: Record<string, string> = {};
+        for (const [k, v] of Object.entries(metadata)) {
+          if (typeof v !== 'string') throw new ApiError(400, `metadata.${k} must be a string.`, 'invalid_request_error', `metadata.${k}`);
+          if (k.length > 64 || v.length > 512) throw new ApiError(400, `metadata.${k}: keys have at most 64 characters and values at most 512.`, 'invalid_request_error', `metadata.${k}`);
+          if (v !== '') next[k] = v;
+        }
+        if (t.metadata?.title && next.title === undefined) next.title = t.metadata.title;
+        if (Object.keys(next).length > 16) throw new ApiError(400, 'A thread can have at most 16 metadata pairs.', 'invalid_request_error', 'metadata');
+        return runtime.updateThread(id, { metadata: next });
+      },
       duplicate: async (id) => {
         const t = runtime.getThread(id);
         const messages = store.threadMessages(id).filter((m) => m.status !== 'in_progress');
@@ -181,15 +202,19 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         runtime.getRunById(runId);
         return runtime.readRunEvents(runId, afterSeq ?? 0);
       },
+      executeCall: (runId, callId, args) => liveApi.executeCall(runId, callId, args),
       eventsPage: async (runId, afterSeq, limit) => eventsPage(runtime, runId, afterSeq, limit),
     },
     handlers: {
-      list: async (assistantId) => handlers.list(assistantId, functionNames(runtime.getAssistant(assistantId))),
+      list: async (assistantId) => functionNames(runtime.getAssistant(assistantId)).map((name) => live.effective(assistantId, name).handler),
       set: async (assistantId, functionName, input) => {
         const a = runtime.getAssistant(assistantId);
         if (!functionNames(a).includes(functionName))
           throw new ApiError(404, `Assistant '${assistantId}' has no function named '${functionName}'.`, 'invalid_request_error', 'function_name');
-        const handler = handlers.set(assistantId, functionName, input);
+        if (input.mode === 'live' && !input.live && !handlers.get(assistantId, functionName).live && !live.workspaceTool(functionName))
+          throw new ApiError(400, `A live handler needs its settings (webhook URL, Connery action, MCP tool or command) for '${functionName}'.`, 'invalid_request_error', 'live');
+        const checked = input.live ? { ...input, live: liveApi.validateLive(functionName, input.live) } : input;
+        const handler = handlers.set(assistantId, functionName, checked);
         runtime.emit({ kind: 'handler', op: 'updated', id: `${assistantId}/${functionName}` });
         return handler;
       },
@@ -199,6 +224,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         return executeMock(handler.mock, functionName, args, () => 0);
       },
     },
+    workspace: liveApi.workspace,
     models: {
       list: async () => [{ id: 'mock', provider: 'builtin', description: 'Deterministic offline model: calls functions named in the message, else echoes it.' }],
     },

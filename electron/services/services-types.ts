@@ -4,6 +4,7 @@
  */
 import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '../contract/api';
 import type { RuntimeApi } from './runtime/runtime-types';
+import type { WorkspaceConfig } from '../contract/workspace-config';
 import type { BuiltinOptions, BuiltinTools } from './builtin/builtin-tools';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
@@ -34,6 +35,11 @@ export interface ServicesOptions {
   kind?: string;
   secrets?: SecretStore;
   server?: ServerControl;
+  /** The workspace config from `--config` / RUNLENS_CONFIG (raw, validated); else the one the app stored. */
+  workspaceConfig?: WorkspaceConfig;
+  workspaceConfigFile?: string;
+  /** Where `${env:NAME}` is read (process.env by default). */
+  env?: NodeJS.ProcessEnv;
   /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
   builtin?: BuiltinOptions;
 }

@@ -6,6 +6,7 @@
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
+import { createLiveApi } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
 import { builtinOptionsFromEnv } from './builtin/env-options';
 import { openDatabase, type Db } from './db/database';
@@ -23,6 +24,8 @@ import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
+import { WorkspaceConfigStore } from './config/config-store';
+import { LiveTools } from './tools/live/live-tools';
 
 export const APP_VERSION = '0.1.0';
 
@@ -30,6 +33,9 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  live: LiveTools;
+  /** Resolves once the workspace config is applied (Connery imports read, MCP servers known). */
+  workspaceReady: Promise<unknown>;
   /** The event log (group commit, storage status) and the database, for tools and tests. */
   log: EventLog;
   db: Db;
@@ -55,6 +61,18 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  const configStore = new WorkspaceConfigStore(db);
+  const env = options.env ?? process.env;
+  const live = new LiveTools({
+    handlers,
+    secrets: () => options.secrets ?? null,
+    env,
+    now,
+    threadMetadata: (threadId) => store.getThread(threadId)?.metadata ?? null,
+  });
+  // A --config file wins over the config the app stored; either is applied before any run starts.
+  const workspace = options.workspaceConfig ?? configStore.load();
+  const workspaceReady = workspace ? live.setWorkspace(workspace).catch((error: unknown) => console.error('RunLens: workspace config', error)) : Promise.resolve();
   // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
   const models: ModelBackend[] = [new MockModel()];
   const replay = new ReplayModel(() => models);
@@ -63,6 +81,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     store,
     log,
     handlers,
+    live,
     models: [replay, ...models],
     now,
     builtins,
@@ -83,6 +102,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
+  const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null });
   const committed = (): Promise<void> => log.committed();
   const api = acknowledgeAfterCommit(
     createAppService({
@@ -93,6 +113,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
       secrets: () => options.secrets ?? null,
       server: () => server,
       sessions: createSessionsApi(sessions, options.dataDir, now),
+      live,
+      liveApi,
     }),
     committed,
   );
@@ -105,6 +127,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
     builtins,
     sessions,
     api,
+    live,
+    workspaceReady,
     committed,
     setServerControl(control) {
       server = control;
@@ -126,6 +150,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       closed = true;
       builtins.close();
       runtime.close();
+      await live.close();
       checkpointer.close();
       db.close();
       lock?.release();

@@ -14,6 +14,7 @@ import { applyTheme } from './app/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/live.css';
 
 async function start() {
   const bridge = createBridge();

@@ -1,7 +1,8 @@
 /**
  * `npm run serve` options from flags and the environment (flags win):
  * --port / RUNLENS_PORT, --host / RUNLENS_HOST, --db / RUNLENS_DB, --api-key / RUNLENS_API_KEY,
- * --data-dir / RUNLENS_DATA_DIR, --run-expiry-seconds / RUNLENS_RUN_EXPIRY_SECONDS.
+ * --data-dir / RUNLENS_DATA_DIR, --run-expiry-seconds / RUNLENS_RUN_EXPIRY_SECONDS,
+ * --config / RUNLENS_CONFIG (the workspace config file).
  */
 import path from 'node:path';
 import { defaultDataDir, defaultDbPath } from '../data-dir';
@@ -14,12 +15,14 @@ export interface ServeArgs {
   dbPath: string;
   apiKey: string | null;
   runExpirySeconds: number | null;
+  /** The workspace config file (--config / RUNLENS_CONFIG), absolute, or null. */
+  configFile: string | null;
 }
 
 /** The port used when neither --port nor RUNLENS_PORT is given. */
 export const DEFAULT_PORT = 8421;
 
-const FLAGS = ['port', 'host', 'db', 'api-key', 'data-dir', 'run-expiry-seconds'] as const;
+const FLAGS = ['port', 'host', 'db', 'api-key', 'data-dir', 'run-expiry-seconds', 'config'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** A usage problem, reported to the user without a stack trace. */
@@ -66,5 +69,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const expiryText = pick('run-expiry-seconds', 'RUNLENS_RUN_EXPIRY_SECONDS');
   const runExpirySeconds = expiryText === undefined ? null : toInt('--run-expiry-seconds', expiryText, 1, 86_400 * 365);
   const apiKey = pick('api-key', 'RUNLENS_API_KEY') ?? null;
-  return { port, host, dataDir, dbPath, apiKey, runExpirySeconds };
+  const configText = pick('config', 'RUNLENS_CONFIG');
+  const configFile = configText ? path.resolve(configText) : null;
+  return { port, host, dataDir, dbPath, apiKey, runExpirySeconds, configFile };
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run serve -- [--port N] [--host H] [--db FILE] [--api-key KEY] [--data-dir DIR]
- * [--run-expiry-seconds N]`: the headless RunLens (UI, bridge and `/v1` on one port).
+ * [--run-expiry-seconds N] [--config FILE]`: the headless RunLens (UI, bridge and `/v1` on one port).
  * Prints `RunLens listening on http://127.0.0.1:PORT`, then `UI: …/login?token=…`.
  * SIGTERM/SIGINT close the server and flush the database; every committed change is
  * already in SQLite (WAL), so even SIGKILL loses nothing committed.
@@ -16,6 +16,7 @@ import { FileSecretStore } from '../secrets/file-secret-store';
 import { apiKeyPath, loadOrCreateApiKey } from './api-key';
 import { closeLogs, logToFile, logToStderr } from '../log/logger';
 import { parseServeArgs, UsageError } from './args';
+import { loadWorkspaceConfig, WorkspaceConfigError } from '../config/workspace-config';
 import { isAddressInUse, portInUseMessage } from './port-holder';
 
 async function main(): Promise<void> {
@@ -25,11 +26,15 @@ async function main(): Promise<void> {
   logToStderr();
   await logToFile(args.dataDir);
   const apiKey = args.apiKey ?? loadOrCreateApiKey(args.dataDir);
+  const secrets = new FileSecretStore(args.dataDir);
+  // A bad config file stops the start with the JSON path of the problem (references checked too).
+  const workspace = args.configFile ? await loadWorkspaceConfig(args.configFile, { env: process.env, secrets }) : null;
   const services = await openServices({
     dbPath: args.dbPath,
     dataDir: args.dataDir,
     mode: 'browser',
-    secrets: new FileSecretStore(args.dataDir),
+    secrets,
+    ...(workspace && args.configFile ? { workspaceConfig: workspace.raw, workspaceConfigFile: args.configFile } : {}),
     ...(args.runExpirySeconds !== null ? { runExpirySeconds: args.runExpirySeconds } : {}),
   });
   const loginToken = randomBytes(24).toString('hex');
@@ -53,6 +58,12 @@ async function main(): Promise<void> {
   console.log(`UI: ${server.url}/login?token=${loginToken}`);
   console.log(`API: ${server.url}/v1 (key: ${args.apiKey ? 'from --api-key/RUNLENS_API_KEY' : apiKeyPath(args.dataDir)})`);
   console.log(`Database: ${args.dbPath}`);
+  if (args.configFile) {
+    await services.workspaceReady;
+    const tools = Object.keys(workspace?.raw.tools ?? {}).length;
+    console.log(`Workspace config: ${args.configFile} (${tools} tool entr${tools === 1 ? 'y' : 'ies'})`);
+    for (const problem of services.live.importProblems) console.log(`Workspace config problem: ${problem}`);
+  }
 
   let closing = false;
   const shutdown = (signal: string): void => {
@@ -77,6 +88,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`runlens serve: ${error.message}`);
+  else if (error instanceof WorkspaceConfigError) console.error(`runlens serve: workspace config ${error.message}`);
   else console.error(`runlens serve: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -62,6 +62,11 @@ async function resolveValue(value: unknown, path: string, key: string | null, so
   return value;
 }
 
+/** Substitutes the references of any validated part of a config; `path` names it in errors. */
+export async function resolveReferences<T>(value: T, path: string, sources: ReferenceSources = {}): Promise<T> {
+  return (await resolveValue(value, path, null, sources)) as T;
+}
+
 /** Substitutes every reference of a validated config; throws WorkspaceConfigError on a missing one. */
 export async function resolveWorkspaceConfig(raw: WorkspaceConfig, sources: ReferenceSources = {}): Promise<WorkspaceConfig> {
   return (await resolveValue(raw, '$', null, sources)) as WorkspaceConfig;

@@ -9,6 +9,7 @@ import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventTy
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
+import type { LiveTools } from '../tools/live/live-tools';
 import { validateArguments } from '../tools/argument-validator';
 import { makeAssistantMessage, makeStep } from './object-factory';
 import { assertTransition } from './state-machine';
@@ -42,6 +43,8 @@ interface ActiveRun {
   roundUsage: Usage | null;
   total: Usage;
   expiryTimer: NodeJS.Timeout | null;
+  /** Outputs live handlers produced before requires_action, merged into the next submit. */
+  prepared: Map<string, string> | null;
   /** Set when the run was taken out of the engine (its batch was dropped): it records nothing more. */
   detached?: boolean;
 }
@@ -72,6 +75,8 @@ export interface EngineDeps {
   now: () => number;
   /** file_search and code_interpreter, executed by RunLens itself (issue 13). */
   builtins?: BuiltinTools;
+  /** Live handlers (webhook, connery, mcp, command); without it every non-mock call waits for a person. */
+  live?: LiveTools;
 }
 
 const ZERO: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
@@ -116,6 +121,7 @@ export class RunEngine {
       roundUsage: null,
       total: ZERO,
       expiryTimer: null,
+      prepared: null,
     };
     this.active.set(run.id, a);
     this.armExpiry(a);
@@ -165,20 +171,25 @@ export class RunEngine {
     a.running = true;
     try {
       if (a.run.status === 'queued') this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
-      const request = buildModelRequest(this.deps.store, a.run, this.deps.builtins?.definitions(a.run));
-      const promptTokens = countTokens(requestText(request));
-      if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
-        this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
-        return;
-      }
-      const backend = this.deps.models.find((m) => m.handles(a.run.model, { run_id: a.run.id, round: a.round + 1 }));
-      if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
-      await this.round(a, backend, request, promptTokens, signal);
+      await this.modelTurn(a, signal);
     } catch (error) {
       this.onLegError(a, error);
     } finally {
       a.running = false;
     }
+  }
+
+  /** One model round of an in-progress run (a leg, or the next round after live tool outputs). */
+  private async modelTurn(a: ActiveRun, signal: AbortSignal): Promise<void> {
+    const request = buildModelRequest(this.deps.store, a.run, this.deps.builtins?.definitions(a.run));
+    const promptTokens = countTokens(requestText(request));
+    if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
+      this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
+      return;
+    }
+    const backend = this.deps.models.find((m) => m.handles(a.run.model, { run_id: a.run.id, round: a.round + 1 }));
+    if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
+    await this.round(a, backend, request, promptTokens, signal);
   }
 
   private async round(a: ActiveRun, backend: ModelBackend, request: ModelRequest, promptTokens: number, signal: AbortSignal): Promise<void> {
@@ -235,7 +246,7 @@ export class RunEngine {
       const hook = this.deps.builtins;
       const builtin = hook ? calls.filter((c) => hook.handles(a.run, c.name)) : [];
       if (hook && builtin.length > 0) return this.builtinRound(a, hook, backend, calls, builtin, usage, signal);
-      return this.requireAction(a, calls, usage);
+      return this.requireAction(a, calls, usage, signal);
     }
     if (!a.message) this.openMessage(a);
     this.closeMessage(a, text, usage, annotations);
@@ -268,7 +279,7 @@ export class RunEngine {
     const done = await executeBuiltinCalls(hook, host, builtin.map((c) => ({ ...c, index: calls.indexOf(c) })));
     signal.throwIfAborted();
     const functions = calls.filter((c) => !done.has(c.id));
-    if (functions.length > 0) return this.requireAction(a, functions, usage, calls, done);
+    if (functions.length > 0) return this.requireAction(a, functions, usage, signal, calls, done);
     a.total = addUsage(a.total, usage);
     const toolCalls = calls.map((c) => done.get(c.id) as ToolCall);
     this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, 'thread.run.step.completed');
@@ -348,19 +359,30 @@ export class RunEngine {
     });
   }
 
-  private requireAction(
+  private async requireAction(
     a: ActiveRun,
-    calls: Array<{ id: string; name: string; arguments: string }>,
+    fnCalls: Array<{ id: string; name: string; arguments: string }>,
     usage: Usage,
-    all: Array<{ id: string; name: string; arguments: string }> = calls,
+    signal: AbortSignal,
+    all: Array<{ id: string; name: string; arguments: string }> = fnCalls,
     builtinDone: Map<string, ToolCall> = new Map(),
-  ): void {
+  ): Promise<void> {
     const step = a.step as RunStep;
     const toolCalls: ToolCall[] = all.map(
       (c) => builtinDone.get(c.id) ?? ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } } satisfies FunctionToolCall),
     );
     this.setStep(a, { ...step, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, null);
     a.roundUsage = usage;
+    // Live handlers answer while the run is in progress; only calls for a person reach requires_action.
+    const prepared = this.deps.live ? await this.deps.live.prepare({ run: a.run, stepId: step.id, calls: fnCalls, signal, record: (t, d) => !this.closed && this.event(a, t, d) }) : null;
+    signal.throwIfAborted();
+    if (prepared?.failRun) return this.fail(a, 'server_error', prepared.failRun);
+    const calls = prepared ? fnCalls.filter((c) => !prepared.outputs.has(c.id)) : fnCalls;
+    a.prepared = prepared && prepared.outputs.size > 0 ? prepared.outputs : null;
+    if (calls.length === 0) {
+      this.completeToolStep(a, [], 'auto');
+      return this.modelTurn(a, signal);
+    }
     const invalid = new Set<string>();
     for (const c of calls) {
       const fn = functionOf(a.run, c.name);
@@ -416,7 +438,17 @@ export class RunEngine {
     const a = this.active.get(runId);
     if (!a || !a.step) throw new Error(`run ${runId} is not waiting for outputs`);
     const afterSeq = this.deps.log.lastSeq(runId);
-    const step = a.step;
+    this.completeToolStep(a, outputs, source);
+    this.setRun(a, 'queued', { required_action: null }, 'thread.run.queued');
+    this.scheduleLeg(a);
+    return afterSeq;
+  }
+
+  /** Fills the tool step with every output (live ones prepared earlier included) and completes it. */
+  private completeToolStep(a: ActiveRun, submitted: Array<{ tool_call_id: string; output: string }>, source: ToolOutputsSubmittedData['source']): void {
+    const step = a.step as RunStep;
+    const outputs = [...[...(a.prepared ?? [])].map(([tool_call_id, output]) => ({ tool_call_id, output })), ...submitted];
+    a.prepared = null;
     this.event(a, 'tool.outputs.submitted', { step_id: step.id, tool_outputs: outputs, source } satisfies ToolOutputsSubmittedData);
     const byId = new Map(outputs.map((o) => [o.tool_call_id, o.output]));
     const details = step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : [];
@@ -426,9 +458,16 @@ export class RunEngine {
     this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: filled } }, 'thread.run.step.completed');
     a.step = null;
     a.roundUsage = null;
-    this.setRun(a, 'queued', { required_action: null }, 'thread.run.queued');
-    this.scheduleLeg(a);
-    return afterSeq;
+  }
+
+  /** The open step of an active run (the tool step while it waits for outputs). */
+  currentStepId(runId: string): string | null {
+    return this.active.get(runId)?.step?.id ?? null;
+  }
+
+  /** The abort signal of an active run (Inbox approvals execute under it), or null. */
+  signalOf(runId: string): AbortSignal | null {
+    return this.active.get(runId)?.controller.signal ?? null;
   }
 
   // Endings -----------------------------------------------------------------
@@ -556,7 +595,7 @@ export class RunEngine {
    * can re-issue a round, else fail saying why.
    */
   restore(r: RestoredRun, failWith?: string): RestoreOutcome {
-    const a: ActiveRun = { ...r, controller: new AbortController(), running: false, expiryTimer: null };
+    const a: ActiveRun = { ...r, controller: new AbortController(), running: false, expiryTimer: null, prepared: null };
     this.active.set(a.run.id, a);
     if (failWith) {
       this.fail(a, 'server_error', failWith);

@@ -5,10 +5,11 @@
  */
 import type { BuiltinTools } from '../builtin/builtin-tools';
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventRecord } from '../../contract/events';
+import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
+import type { LiveTools } from '../tools/live/live-tools';
 import { conflict, notFound } from './api-error';
 import { newId } from './ids';
 import { makeAssistant, makeRun, makeThread, makeUserMessage } from './object-factory';
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   handlers: HandlerStore;
   models: ModelBackend[];
   now: () => number;
+  /** Live function handlers (webhook, connery, mcp, command). */
+  live?: LiveTools;
   /** Seconds from creation until an active run expires (600, as the real API). */
   runExpirySeconds: number;
   /** Files, vector stores, file_search and code_interpreter (optional: tests may leave them out). */
@@ -52,7 +55,7 @@ export class AssistantsRuntime implements RuntimeApi {
   constructor(private readonly options: RuntimeOptions) {
     this.store = options.store;
     this.log = options.log;
-    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, builtins: options.builtins });
+    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, builtins: options.builtins, live: options.live });
     // A batch given up after its retries: the runs it touched fail with a server_error.
     this.log.onDrop(({ runIds, error }) => {
       const failed = failDroppedRuns(this.store, this.engine, runIds, error);
@@ -62,6 +65,11 @@ export class AssistantsRuntime implements RuntimeApi {
 
   private sec(): number {
     return Math.floor(this.options.now() / 1000);
+  }
+
+  /** Appends a RunLens event to a run's log from outside the engine (e.g. an Inbox approval's execution). */
+  recordEvent<K extends RunEventType>(run: Pick<Run, 'id' | 'thread_id'>, type: K, data: RunEventPayloads[K]): void {
+    this.log.append(run.id, run.thread_id, type, data);
   }
 
   /** Tells every face that a stored object changed (also used for handlers and settings). */

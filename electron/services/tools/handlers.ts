@@ -19,7 +19,7 @@ interface Row {
 const DEFAULT_MOCK: MockHandlerConfig = { kind: 'static', output: '{"ok":true}' };
 
 export function defaultHandler(assistantId: string, functionName: string): FunctionHandler {
-  return { assistant_id: assistantId, function_name: functionName, mode: 'manual', auto: false, mock: DEFAULT_MOCK, updated_at: 0 };
+  return { assistant_id: assistantId, function_name: functionName, mode: 'manual', auto: false, mock: DEFAULT_MOCK, live: null, source: 'default', updated_at: 0 };
 }
 
 export class HandlerStore {
@@ -53,6 +53,8 @@ export class HandlerStore {
       mode: input.mode,
       auto: input.auto ?? current.auto,
       mock: input.mock ?? current.mock,
+      live: input.live !== undefined ? input.live : (current.live ?? null),
+      source: 'assistant',
       updated_at: Math.floor(this.now() / 1000),
     };
     this.db
@@ -60,8 +62,13 @@ export class HandlerStore {
         `INSERT INTO handlers (assistant_id, function_name, updated_at, sequence_index, data) VALUES (?, ?, ?, 0, ?)
          ON CONFLICT(assistant_id, function_name) DO UPDATE SET updated_at = excluded.updated_at, data = excluded.data, sequence_index = 0`,
       )
-      .run(assistantId, functionName, next.updated_at, JSON.stringify({ mode: next.mode, auto: next.auto, mock: next.mock }));
+      .run(assistantId, functionName, next.updated_at, JSON.stringify({ mode: next.mode, auto: next.auto, mock: next.mock, live: next.live }));
     return next;
+  }
+
+  /** True when a handler was set for this function of this assistant (not the default). */
+  isSet(assistantId: string, functionName: string): boolean {
+    return this.select.get(assistantId, functionName) !== undefined;
   }
 
   /** The next index of a sequence mock, advancing the stored position. */
@@ -71,8 +78,8 @@ export class HandlerStore {
   }
 
   private fromRow(row: Row): FunctionHandler {
-    const data = JSON.parse(row.data) as Pick<FunctionHandler, 'mode' | 'auto' | 'mock'>;
-    return { assistant_id: row.assistant_id, function_name: row.function_name, updated_at: row.updated_at, ...data };
+    const data = JSON.parse(row.data) as Pick<FunctionHandler, 'mode' | 'auto' | 'mock' | 'live'>;
+    return { assistant_id: row.assistant_id, function_name: row.function_name, updated_at: row.updated_at, live: null, source: 'assistant', ...data };
   }
 }
 

@@ -5,6 +5,7 @@ import { AssistantEditor } from '../features/assistants/AssistantEditor';
 import { AssistantList } from '../features/assistants/AssistantList';
 import { ChatView } from '../features/chat/ChatView';
 import { CommandPalette } from '../features/palette/CommandPalette';
+import { WorkspaceConfigDialog } from '../features/workspace/WorkspaceConfigDialog';
 import { useCommands } from '../features/palette/use-commands';
 import { useShortcuts } from '../features/palette/use-shortcuts';
 import { ThreadList } from '../features/threads/ThreadList';
@@ -108,6 +109,7 @@ function useRunDrawer(narrow: boolean) {
 /** The three-pane playground: sidebar (assistants, threads), main (chat or editor), right (options, inbox, timeline); below 1000 px the right pane is a drawer. */
 export function App() {
   const paletteOpen = useUi((s) => s.paletteOpen);
+  const workspaceOpen = useUi((s) => s.workspaceOpen);
   const { ui } = useStores();
   const commands = useCommands();
   useShortcuts();
@@ -143,6 +145,7 @@ export function App() {
       ) : null}
       {drawer.open ? <div className="drawer-backdrop" onClick={() => drawer.setOpen(false)} aria-hidden /> : null}
       <RightPanel />
+      {workspaceOpen ? <WorkspaceConfigDialog onClose={() => ui.getState().set({ workspaceOpen: false })} /> : null}
       {paletteOpen ? <CommandPalette commands={commands} onClose={() => ui.getState().set({ paletteOpen: false })} /> : null}
     </div>
   );

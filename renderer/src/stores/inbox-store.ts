@@ -28,6 +28,14 @@ export interface InboxState {
   setOutput(callId: string, output: string): void;
   choose(runId: string, callId: string, source: OutputSource): Promise<void>;
   submitAll(runId: string, status: Parameters<typeof checkSubmit>[0]['status'], expiresAt: number | null): Promise<boolean>;
+  /**
+   * Approves a call with a live handler: runs it with `args` (edited or as proposed; the services
+   * re-validate and guard them), keeps the output as the call's draft, and submits the round
+   * once every call has an output.
+   */
+  approve(runId: string, callId: string, args?: string): Promise<void>;
+  /** Denies a call: the model gets a denial as the output; submits once every call has one. */
+  deny(runId: string, callId: string, reason?: string): Promise<void>;
 }
 
 export type InboxStore = StoreApi<InboxState>;
@@ -58,6 +66,24 @@ export function createInboxStore(bridge: RunLensBridge, storage: Storage | undef
       } catch (e) {
         patchDraft(call.call_id, { busy: false, error: errorMessage(e) });
       }
+    };
+    const runLive = async (runId: string, call: PendingCall, args?: string) => {
+      patchDraft(call.call_id, { source: 'live', busy: true, error: null, warning: null });
+      try {
+        const res = await api.runs.executeCall(runId, call.call_id, args);
+        if (res.error !== null) patchDraft(call.call_id, { busy: false, output: JSON.stringify({ error: res.error }), error: null, warning: null });
+        else patchDraft(call.call_id, { busy: false, output: res.output ?? '', error: null });
+        return true;
+      } catch (e) {
+        patchDraft(call.call_id, { busy: false, error: errorMessage(e) });
+        return false;
+      }
+    };
+    const submitIfReady = async (runId: string) => {
+      const inbox = get().runs[runId];
+      if (!inbox) return;
+      const check = checkSubmit({ status: 'requires_action', expiresAt: null, nowMs: Date.now(), calls: inbox.calls, drafts: get().drafts, submitting: inbox.submitting });
+      if (check.ok) await get().submitAll(runId, 'requires_action', null);
     };
     return {
       runs: {},
@@ -97,7 +123,16 @@ export function createInboxStore(bridge: RunLensBridge, storage: Storage | undef
         storage?.setItem(CHOICES_KEY, JSON.stringify(choices));
         patchDraft(callId, { source, error: null, warning: null, output: source === 'manual' ? '' : get().drafts[callId]?.output ?? '' });
         if (source === 'mock') await runMock(inbox.assistantId, call);
-        if (source === 'live') patchDraft(callId, { error: 'Live handlers are not available yet.' });
+        if (source === 'live') await runLive(runId, call);
+      },
+      async approve(runId, callId, args) {
+        const call = get().runs[runId]?.calls.find((c) => c.call_id === callId);
+        if (!call) return;
+        if (await runLive(runId, call, args)) await submitIfReady(runId);
+      },
+      async deny(runId, callId, reason) {
+        patchDraft(callId, { source: 'manual', busy: false, error: null, warning: null, output: JSON.stringify({ error: `denied: ${reason ?? 'a person did not approve this call'}` }) });
+        await submitIfReady(runId);
       },
       async submitAll(runId, status, expiresAt) {
         const inbox = get().runs[runId];

@@ -62,6 +62,8 @@ export interface UiState {
   stepId: string | null;
   rightTab: RightTab;
   paletteOpen: boolean;
+  /** The workspace config dialog (palette: "Workspace config…"). */
+  workspaceOpen: boolean;
   theme: ThemePref;
   options: RunOptions;
   /** A short message at the top of the main pane (errors from commands). */
@@ -90,6 +92,7 @@ export function createUiStore(storage: Storage | undefined = globalThis.localSto
     stepId: null,
     rightTab: 'options',
     paletteOpen: false,
+    workspaceOpen: false,
     theme: saved.theme ?? 'system',
     options: DEFAULT_RUN_OPTIONS,
     notice: null,

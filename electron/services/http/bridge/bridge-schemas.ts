@@ -44,6 +44,18 @@ const mockConfig: Schema = {
   },
 };
 
+const conneryInput: Schema = {
+  t: 'object',
+  required: ['runner_url'],
+  props: {
+    runner_url: { t: 'string', min: 1, max: 4096 },
+    api_key: { t: 'string', max: 10_000 },
+    envelope: { t: 'string', enum: ['flat', 'input'] },
+    action_ids: { t: 'array', items: { t: 'string', min: 1, max: 256 }, max: 1000 },
+    approval: { t: 'string', enum: ['auto', 'ask'] },
+  },
+};
+
 /** A fork's one edit; which fields matter depends on `kind` (the service checks the rest). */
 const forkEdit: Schema = {
   t: 'object',
@@ -74,6 +86,18 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'threads.get': [id('id')],
   'threads.create': [{ name: 'input', optional: true, schema: { t: 'object', nullable: true, props: { title: { t: 'string', max: 512 }, metadata: metadataSchema } } }],
   'threads.rename': [id('id'), text('title', 10_000)],
+  // live execution (issue 10): the services validate the live config and metadata further, with JSON paths
+  'threads.setMetadata': [id('id'), { name: 'metadata', schema: { t: 'map', maxProps: 16, maxKey: 64, values: { t: 'string', max: 512 } } }],
+  'runs.executeCall': [id('run_id'), id('call_id'), { name: 'arguments', optional: true, schema: { t: 'string', max: 256_000, nullable: true } }],
+  'workspace.config': [],
+  'workspace.importConfig': [text('text', 1_000_000)],
+  'workspace.exportConfig': [],
+  'workspace.setSecret': [id('name'), text('value', 10_000)],
+  'workspace.hasSecret': [id('name')],
+  'workspace.conneryActions': [id('assistant_id'), { name: 'input', schema: conneryInput }],
+  'workspace.importConnery': [id('assistant_id'), { name: 'input', schema: conneryInput }],
+  'workspace.mcpTools': [id('assistant_id'), id('server')],
+  'workspace.importMcp': [id('assistant_id'), id('server'), { name: 'tools', optional: true, schema: { t: 'array', items: { t: 'string', min: 1, max: 256 }, max: 1000, nullable: true } }],
   'threads.duplicate': [id('id')],
   'threads.delete': [id('id')],
   'messages.list': [id('thread_id')],
@@ -96,7 +120,7 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'handlers.set': [
     id('assistant_id'),
     id('function_name'),
-    { name: 'input', schema: { t: 'object', required: ['mode'], props: { mode: { t: 'string', enum: ['manual', 'mock', 'live', 'builtin'] }, auto: { t: 'boolean' }, mock: mockConfig } } },
+    { name: 'input', schema: { t: 'object', required: ['mode'], props: { mode: { t: 'string', enum: ['manual', 'mock', 'live', 'builtin'] }, auto: { t: 'boolean' }, mock: mockConfig, live: { t: 'json', nullable: true } } } },
   ],
   'handlers.preview': [id('assistant_id'), id('function_name'), text('arguments')],
   'models.list': [],

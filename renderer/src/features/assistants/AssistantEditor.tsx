@@ -8,6 +8,7 @@ import { blankDraft, fromDraft, toDraft, type AssistantDraft } from './assistant
 import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
 import { VersionHistory } from './VersionHistory';
 import { MetadataEditor } from './MetadataEditor';
+import { ImportToolsDialog } from './ImportToolsDialog';
 
 /** Create or edit an assistant. Every save is a new version; versions can be viewed and restored. */
 export function AssistantEditor({ assistant }: { assistant: Assistant | null }) {
@@ -19,6 +20,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     setDraft(assistant ? toDraft(assistant) : blankDraft(stores.assistants.getState().models[0]?.id));
@@ -26,7 +28,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
     if (assistant) void stores.assistants.getState().loadHandlers(assistant.id);
   }, [assistant, stores]);
   useEffect(() => {
-    setHandlers(Object.fromEntries((storedHandlers ?? []).map((h) => [h.function_name, { mode: h.mode, auto: h.auto, mock: h.mock }])));
+    setHandlers(Object.fromEntries((storedHandlers ?? []).map((h) => [h.function_name, { mode: h.mode, auto: h.auto, mock: h.mock, live: h.source === 'workspace' ? null : (h.live ?? null) }])));
   }, [storedHandlers]);
 
   const { problems } = useMemo(() => fromDraft(draft), [draft]);
@@ -39,7 +41,13 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
     try {
       const a = assistant ? await stores.assistants.getState().update(assistant.id, input) : await stores.assistants.getState().create(input);
       const names = new Set(draft.functions.map((f) => f.name));
-      for (const [fn, h] of Object.entries(handlers)) if (names.has(fn)) await stores.assistants.getState().setHandler(a.id, fn, h);
+      for (const [fn, h] of Object.entries(handlers)) {
+        if (!names.has(fn)) continue;
+        // only what changed is saved, so a function left alone keeps following the workspace config
+        const before = storedHandlers?.find((x) => x.function_name === fn);
+        const same = before && before.mode === h.mode && before.auto === h.auto && JSON.stringify(before.mock) === JSON.stringify(h.mock) && JSON.stringify(before.source === 'workspace' ? null : (before.live ?? null)) === JSON.stringify(h.live ?? null);
+        if (!same) await stores.assistants.getState().setHandler(a.id, fn, h);
+      }
       // The editor remounts for a new assistant, so the confirmation goes to the app-wide notice.
       stores.ui.getState().set({ assistantId: a.id, view: 'assistant', notice: { kind: 'info', text: assistant ? 'Saved as a new version.' : 'Assistant created.' } });
       setStatus(null);
@@ -59,6 +67,9 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
         <span className="spacer" />
         {assistant ? (
           <>
+            <button className="btn btn-small" onClick={() => setImporting(true)} title="Add Connery actions or MCP tools as functions with live handlers">
+              Import tools…
+            </button>
             <button className="btn btn-small" onClick={act(async () => stores.ui.getState().set({ assistantId: (await stores.assistants.getState().duplicate(assistant.id)).id }))}>
               Duplicate
             </button>
@@ -77,6 +88,9 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
           {saving ? 'Saving…' : assistant ? 'Save version' : 'Create assistant'}
         </button>
       </header>
+      {importing && assistant ? (
+        <ImportToolsDialog assistantId={assistant.id} onClose={() => setImporting(false)} onImported={() => void stores.assistants.getState().loadHandlers(assistant.id)} />
+      ) : null}
       {status ? (
         <div className={status.kind === 'error' ? 'notice notice-error' : 'notice notice-ok'} role={status.kind === 'error' ? 'alert' : 'status'}>
           {status.text}
@@ -110,7 +124,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
             <CodeEditor language="markdown" label="Instructions" value={draft.instructions} onChange={(instructions) => set({ instructions })} minHeight="90px" />
           </div>
           <h3>Functions</h3>
-          <FunctionsEditor functions={draft.functions} onChange={(functions) => set({ functions })} handlers={handlers} onHandler={(name: string, h: HandlerInput) => setHandlers((x) => ({ ...x, [name]: h }))} problems={problems} />
+          <FunctionsEditor functions={draft.functions} onChange={(functions) => set({ functions })} handlers={handlers} stored={storedHandlers} onHandler={(name: string, h: HandlerInput) => setHandlers((x) => ({ ...x, [name]: h }))} problems={problems} />
           <h3>Sampling and output</h3>
           <div className="field-row">
             <label className="field">

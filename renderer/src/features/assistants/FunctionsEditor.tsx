@@ -1,4 +1,6 @@
-import type { HandlerInput } from '../../../../electron/contract/api';
+import type { FunctionHandler, HandlerInput } from '../../../../electron/contract/api';
+import type { LiveHandlerKind } from '../../../../electron/contract/workspace-config';
+import { blankLive, LiveHandlerFields } from './LiveHandlerFields';
 import type { FunctionDraft, DraftProblems } from './assistant-draft';
 import { EXAMPLE_SCHEMA, newKey } from './assistant-draft';
 import { SchemaEditor } from './SchemaEditor';
@@ -14,8 +16,10 @@ export function FunctionsEditor(props: {
   handlers: HandlerDrafts;
   onHandler(name: string, h: HandlerInput): void;
   problems: DraftProblems;
+  /** The stored handlers, to say when one comes from the workspace config. */
+  stored?: FunctionHandler[];
 }) {
-  const { functions, onChange, handlers, onHandler, problems } = props;
+  const { functions, onChange, handlers, onHandler, problems, stored } = props;
   const patch = (key: string, p: Partial<FunctionDraft>) => onChange(functions.map((f) => (f.key === key ? { ...f, ...p } : f)));
   return (
     <div className="functions">
@@ -23,6 +27,8 @@ export function FunctionsEditor(props: {
       {functions.map((f) => {
         const h = { ...DEFAULT_HANDLER, ...handlers[f.name] };
         const mock = h.mock ?? { kind: 'static' as const };
+        const fromWorkspace = stored?.find((x) => x.function_name === f.name && x.source === 'workspace');
+        const choice = h.mode === 'live' ? `live-${h.live?.handler ?? fromWorkspace?.live?.handler ?? 'webhook'}` : h.mode === 'mock' && h.auto ? 'auto-mock' : 'manual';
         return (
           <fieldset key={f.key} className="function-card" data-function={f.name}>
             <div className="field-row">
@@ -50,11 +56,27 @@ export function FunctionsEditor(props: {
             <div className="handler-row">
               <label className="inline-field">
                 <span>Answer calls</span>
-                <select aria-label={`Handler of ${f.name}`} value={h.mode === 'mock' && h.auto ? 'auto-mock' : 'manual'} onChange={(e) => onHandler(f.name, { ...h, mode: e.target.value === 'auto-mock' ? 'mock' : 'manual', auto: e.target.value === 'auto-mock' })}>
+                <select
+                  aria-label={`Handler of ${f.name}`}
+                  value={choice}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    if (v.startsWith('live-')) {
+                      const kind = v.slice(5) as LiveHandlerKind;
+                      const keep = fromWorkspace?.live?.handler === kind && !h.live ? null : h.live?.handler === kind ? h.live : blankLive(kind, h.live);
+                      onHandler(f.name, { ...h, mode: 'live', auto: true, live: keep });
+                    } else onHandler(f.name, { ...h, mode: v === 'auto-mock' ? 'mock' : 'manual', auto: v === 'auto-mock' });
+                  }}
+                >
                   <option value="manual">by hand in the inbox</option>
                   <option value="auto-mock">automatically with the mock</option>
+                  <option value="live-webhook">live: HTTP webhook</option>
+                  <option value="live-connery">live: Connery action</option>
+                  <option value="live-mcp">live: MCP tool</option>
+                  <option value="live-command">live: local command</option>
                 </select>
               </label>
+              {h.mode === 'live' && !h.live && fromWorkspace ? <span className="muted small">from the workspace config ({fromWorkspace.live?.handler})</span> : null}
               <label className="inline-field">
                 <span>Mock</span>
                 <select aria-label={`Mock kind of ${f.name}`} value={mock.kind} onChange={(e) => onHandler(f.name, { ...h, mock: { ...mock, kind: e.target.value as 'static' | 'template' | 'error' } })}>
@@ -64,7 +86,8 @@ export function FunctionsEditor(props: {
                 </select>
               </label>
             </div>
-            <label className="field">
+            {h.mode === 'live' ? <LiveHandlerFields fn={f.name} h={h} onChange={(next) => onHandler(f.name, next)} /> : null}
+            <label className="field" hidden={h.mode === 'live'}>
               <span>{mock.kind === 'error' ? 'Mock error' : 'Mock output'}</span>
               <input
                 className="mono"

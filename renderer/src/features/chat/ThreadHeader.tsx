@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ThreadSummary } from '../../../../electron/contract/api';
 import { useThreadActions } from '../threads/use-thread-actions';
+import { TenantValues } from './TenantValues';
 import { useStores } from '../../stores';
 import { useBridge } from '../../bridge/context';
 import { errorMessage } from '../../stores/errors';
@@ -45,6 +46,7 @@ export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | u
         </h1>
       )}
       <span className="muted mono small">{threadId}</span>
+      <TenantValues threadId={threadId} metadata={summary?.thread.metadata} />
       <span className="spacer" />
       <button className="btn btn-small" onClick={() => setEditing(title)}>
         Rename

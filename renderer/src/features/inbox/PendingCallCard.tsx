@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PendingCall } from '../../../../electron/contract/api';
 import { JsonBlock } from '../../components/JsonBlock';
 import { useInbox, useStores } from '../../stores';
@@ -14,13 +15,44 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
   const draft = useInbox((s) => s.drafts[call.call_id]);
   const { inbox } = useStores();
   const source = draft?.source ?? 'manual';
+  const [edited, setEdited] = useState<string | null>(null);
+  const args = edited ?? call.effective_arguments ?? call.arguments;
+  const approve = () => void inbox.getState().approve(runId, call.call_id, args);
+  const deny = () => void inbox.getState().deny(runId, call.call_id);
   return (
-    <div className="pending-call" data-call-id={call.call_id} data-function={call.function}>
+    <div
+      className="pending-call"
+      data-call-id={call.call_id}
+      data-function={call.function}
+      data-approval={call.approval ? 'ask' : undefined}
+      tabIndex={call.approval ? 0 : undefined}
+      aria-label={call.approval ? `${call.function} waits for approval: A approves, D denies` : undefined}
+      onKeyDown={(e) => {
+        if (!call.approval || e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+        const key = e.key.toLowerCase();
+        if (key !== 'a' && key !== 'd') return;
+        e.preventDefault();
+        if (key === 'a') approve();
+        else deny();
+      }}
+    >
       <div className="tool-call-head">
         <span className="fn-name">ƒ {call.function}</span>
+        {call.handler && call.handler !== 'manual' ? <span className="badge">{call.handler}</span> : null}
         <span className="muted mono small">{call.call_id}</span>
       </div>
-      <JsonBlock text={call.arguments} label={`Arguments of ${call.function}`} />
+      {call.approval ? (
+        <textarea
+          className="output-input mono"
+          aria-label={`Arguments to run ${call.function} with`}
+          value={args}
+          rows={Math.min(8, Math.max(2, args.split('\n').length))}
+          onChange={(e) => setEdited(e.target.value)}
+        />
+      ) : (
+        <JsonBlock text={call.arguments} label={`Arguments of ${call.function}`} />
+      )}
+      {call.blocked_reason ? <div className="blocked-note">⛔ {call.blocked_reason}</div> : null}
       {call.validation_errors?.length ? (
         <ul className="validation bad" aria-label="Argument problems">
           {call.validation_errors.map((e) => (
@@ -30,6 +62,17 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
       ) : (
         <div className="validation ok">✓ arguments match the schema</div>
       )}
+      {call.approval ? (
+        <div className="approval-bar">
+          <button className="btn btn-small btn-primary" disabled={draft?.busy} onClick={approve} title="Run it live with these arguments (A)">
+            {draft?.busy ? 'Running…' : edited !== null ? 'Approve edited' : 'Approve'} <kbd>A</kbd>
+          </button>
+          <button className="btn btn-small btn-danger" disabled={draft?.busy} onClick={deny} title="The model gets a denial as the output (D)">
+            Deny <kbd>D</kbd>
+          </button>
+          <span className="muted small">or answer it by hand below</span>
+        </div>
+      ) : null}
       <div className="segmented" role="radiogroup" aria-label={`How to answer ${call.function}`}>
         {SOURCES.map((s) => (
           <button

@@ -29,7 +29,7 @@ function RunGroup({ inbox }: { inbox: RunInbox }) {
         <Countdown expiresAt={run?.expires_at ?? null} />
       </header>
       {inbox.calls.map((c) => (
-        <PendingCallCard key={c.call_id} runId={inbox.runId} call={c} liveAvailable={handlers?.some((h) => h.function_name === c.function && h.mode === 'live') ?? false} onSubmit={submit} />
+        <PendingCallCard key={c.call_id} runId={inbox.runId} call={c} liveAvailable={(c.handler !== undefined && c.handler !== 'manual' && c.handler !== 'mock') || (handlers?.some((h) => h.function_name === c.function && h.mode === 'live') ?? false)} onSubmit={submit} />
       ))}
       {!check.ok && !inbox.submitting ? (
         <ul className="submit-reasons" aria-label="Before you can submit">

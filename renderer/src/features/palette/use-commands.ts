@@ -36,6 +36,7 @@ export function useCommands(): Command[] {
       { id: 'tab-options', group: 'Commands', title: 'Show run options', run: () => ui().set({ rightTab: 'options' }) },
       { id: 'tab-inbox', group: 'Commands', title: 'Show the tool-call inbox', run: () => ui().set({ rightTab: 'inbox' }) },
       { id: 'tab-timeline', group: 'Commands', title: 'Show the timeline', run: () => ui().set({ rightTab: 'timeline' }) },
+      { id: 'workspace-config', group: 'Commands', title: 'Workspace config… (import, export, secrets)', run: () => ui().set({ workspaceOpen: true }) },
       { id: 'theme-system', group: 'Commands', title: 'Theme: follow the system', run: theme('system') },
       { id: 'theme-light', group: 'Commands', title: 'Theme: light', run: theme('light') },
       { id: 'theme-dark', group: 'Commands', title: 'Theme: dark', run: theme('dark') },

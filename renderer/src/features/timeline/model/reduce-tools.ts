@@ -7,7 +7,7 @@ import { findCall, marker } from './reduce-helpers';
 import type { TimelineModel } from './types';
 
 /** The tool events of the log (each names the step it belongs to). */
-export type ToolEventType = 'tool.arguments.invalid' | 'tool.execution.started' | 'tool.execution.finished' | 'tool.outputs.submitted';
+export type ToolEventType = 'tool.arguments.invalid' | 'tool.execution.started' | 'tool.execution.finished' | 'tool.outputs.submitted' | 'tool.call.blocked';
 
 /** tool.arguments.invalid / execution.started / execution.finished / outputs.submitted */
 export function applyToolEvent(m: TimelineModel, ev: RunEventRecord<ToolEventType>, idx: number): void {
@@ -33,9 +33,14 @@ export function applyToolEvent(m: TimelineModel, ev: RunEventRecord<ToolEventTyp
       const call = findCall(m, d.step_id, d.call_id);
       if (call) {
         call.exec ??= { start: ev.ts - d.duration_ms, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
-        Object.assign(call.exec, { end: ev.ts, output: d.output, error: d.error, duration_ms: d.duration_ms, mode: d.mode });
+        Object.assign(call.exec, { end: ev.ts, output: d.output, error: d.error, duration_ms: d.duration_ms, mode: d.mode, handler: d.handler, request: d.request ?? null, response: d.response ?? null });
       }
       if (d.error) marker(m, 'exec_error', ev, `${d.function} (${d.mode}): ${d.error}`, d.step_id, d.call_id);
+      break;
+    }
+    case 'tool.call.blocked': {
+      const d = ev.data;
+      marker(m, 'blocked', ev, `${d.function}: ${d.reason}`, d.step_id, d.call_id);
       break;
     }
     case 'tool.outputs.submitted': {

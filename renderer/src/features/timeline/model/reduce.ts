@@ -259,6 +259,7 @@ export function applyEvent(m: TimelineModel, ev: RunEventRecord): void {
       case 'tool.execution.started':
       case 'tool.execution.finished':
       case 'tool.outputs.submitted':
+      case 'tool.call.blocked':
         return applyToolEvent(m, ev, idx);
       case 'model.request':
       case 'model.response':

@@ -39,6 +39,10 @@ export interface CallExecution {
   output: string | null;
   error: string | null;
   duration_ms: number | null;
+  /** Live handlers: which one, the request as sent (secrets masked) and what came back. */
+  handler?: string;
+  request?: Record<string, unknown> | null;
+  response?: Record<string, unknown> | null;
 }
 
 /**
@@ -90,6 +94,7 @@ export type MarkerKind =
   | 'incomplete'
   | 'invalid_args'
   | 'exec_error'
+  | 'blocked'
   | 'model_error';
 
 /** A point in time worth a glyph on the markers lane. */

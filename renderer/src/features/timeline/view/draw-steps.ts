@@ -33,7 +33,7 @@ export function execColor(call: CallBar, th: CanvasTheme): string {
   if (call.exec?.error) return th.danger;
   switch (call.exec?.mode) {
     case 'live':
-      return th.st.cancelling;
+      return th.live;
     case 'manual':
       return th.warn;
     default:

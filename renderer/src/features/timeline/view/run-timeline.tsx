@@ -79,7 +79,7 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
         <span><i style={{ background: 'var(--st-in_progress)' }} />generation</span>
         <span><i style={{ background: 'var(--st-requires_action)', opacity: 0.5 }} />waiting for output</span>
         <span><i style={{ background: 'var(--ok)' }} />mock</span>
-        <span><i style={{ background: 'var(--st-cancelling)' }} />live</span>
+        <span><i style={{ background: 'var(--live)' }} />live</span>
         <span><i style={{ background: 'var(--danger)' }} />error</span>
         <span><i style={{ background: 'var(--bg-sunken)', border: '1px dashed var(--fg-muted)' }} />idle gap (compressed)</span>
       </div>

@@ -47,8 +47,25 @@ function CallSection({ model, call, selected, openEnd }: { model: TimelineModel;
             <dt>execution</dt>
             <dd data-testid="inspector-exec">
               {call.exec.mode} · {formatDuration((call.exec.end ?? openEnd) - call.exec.start)}
+              {call.exec.handler ? ` (${call.exec.handler})` : ''}
               {call.exec.error ? <span className="tl-err"> — error: {call.exec.error}</span> : null}
             </dd>
+            {call.exec.request ? (
+              <>
+                <dt>request</dt>
+                <dd>
+                  <JsonBlock value={redactSecrets(call.exec.request)} testId="inspector-exec-request" />
+                </dd>
+              </>
+            ) : null}
+            {call.exec.response ? (
+              <>
+                <dt>response</dt>
+                <dd>
+                  <JsonBlock value={redactSecrets(call.exec.response)} testId="inspector-exec-response" />
+                </dd>
+              </>
+            ) : null}
           </>
         )}
         {call.source && (

@@ -87,6 +87,7 @@ const MARKER_LABEL: Record<MarkerKind, string> = {
   incomplete: 'incomplete',
   invalid_args: 'invalid arguments',
   exec_error: 'handler error',
+  blocked: 'blocked by the tenant guard',
   model_error: 'model error',
 };
 

@@ -16,6 +16,8 @@ export interface CanvasTheme {
   danger: string;
   warn: string;
   ok: string;
+  /** Live (real-world) executions on the tool-call lane. */
+  live: string;
   st: Record<RunStatus, string>;
   font: string;
   mono: string;
@@ -35,6 +37,6 @@ export function readCanvasTheme(el: Element): CanvasTheme {
   for (const s of RUN_STATUSES) st[s] = v(`--st-${s}`, '#888888');
   return {
     bg: v('--bg'), bgElev: v('--bg-elev'), bgSunken: v('--bg-sunken'), fg: v('--fg'), fgMuted: v('--fg-muted'), border: v('--border'),
-    accent: v('--accent'), danger: v('--danger'), warn: v('--warn'), ok: v('--ok'), st, font: v('--font-ui'), mono: v('--font-mono'),
+    accent: v('--accent'), danger: v('--danger'), warn: v('--warn'), ok: v('--ok'), live: v('--live', '#0c8599'), st, font: v('--font-ui'), mono: v('--font-mono'),
   };
 }

@@ -1,0 +1,280 @@
+/**
+ * Live function execution: which handler answers a call (the assistant's own choice, else the
+ * workspace config's entry for that function name, else a person), the tenant guard, schema
+ * validation before anything runs, approval, and the `tool.execution.*` / `tool.call.blocked`
+ * records. The run engine calls `prepare` for a round's calls while the run is in progress;
+ * a person approving in the Inbox goes through `executeForPerson`.
+ */
+import type { CallExecution, FunctionHandler } from '../../../contract/api';
+import type { RunEventPayloads, RunEventType, ToolCallBlockedData, ToolExecutionFinishedData, ToolExecutionStartedData } from '../../../contract/events';
+import type { FunctionDefinition, Metadata, Run } from '../../../contract/objects';
+import {
+  emptyWorkspaceConfig,
+  type ConneryToolConfig,
+  type LiveToolConfig,
+  type McpServerConfig,
+  type WorkspaceConfig,
+} from '../../config/config-types';
+import { resolveReferences } from '../../config/workspace-config';
+import type { SecretStore } from '../../services-types';
+import { validateArguments } from '../argument-validator';
+import type { HandlerStore } from '../handlers';
+import { runCommand } from './command';
+import { fetchConneryActions, runConnery } from './connery';
+import { DEFAULT_TIMEOUT_MS, type LiveCallContext, type LiveResult } from './live-types';
+import { McpManager } from './mcp';
+import { applyPins } from './pin-guard';
+import { runWebhook } from './webhook';
+
+/** How one function of one assistant is answered right now. */
+export type EffectiveHandler =
+  | { kind: 'manual' | 'mock'; handler: FunctionHandler }
+  | { kind: 'live'; handler: FunctionHandler; live: LiveToolConfig };
+
+export interface ModelCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** Records one event on a run (the engine's recorder, or the event log for Inbox approvals). */
+export type RecordEvent = <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => void;
+
+export interface PreparedCalls {
+  /** Outputs decided before requires_action: live results, guard blocks, schema errors. */
+  outputs: Map<string, string>;
+  /** Set when a call with `on_error: "fail_run"` failed: the run fails with this message. */
+  failRun: string | null;
+}
+
+export interface LiveToolsDeps {
+  handlers: HandlerStore;
+  secrets: () => SecretStore | null;
+  env?: NodeJS.ProcessEnv;
+  now: () => number;
+  threadMetadata: (threadId: string) => Metadata | null;
+}
+
+function functionOf(run: Run, name: string): FunctionDefinition | undefined {
+  for (const t of run.tools) if (t.type === 'function' && t.function.name === name) return t.function;
+  return undefined;
+}
+
+/** What the model gets for a call that did not produce an output. */
+export function errorOutput(message: string): string {
+  return JSON.stringify({ error: message });
+}
+
+export class LiveTools {
+  private raw: WorkspaceConfig = emptyWorkspaceConfig();
+  /** Connery actions of `"import": "connery"` entries: action id → handler. */
+  private imported = new Map<string, ConneryToolConfig>();
+  readonly importProblems: string[] = [];
+  readonly mcp: McpManager;
+
+  constructor(private readonly deps: LiveToolsDeps) {
+    this.mcp = new McpManager((name) => this.mcpServer(name));
+  }
+
+  private sources() {
+    return { env: this.deps.env ?? process.env, secrets: this.deps.secrets() };
+  }
+
+  /** The workspace config in use (raw: references intact). */
+  workspace(): WorkspaceConfig {
+    return this.raw;
+  }
+
+  /** Replaces the workspace config; MCP servers reconnect on next use, imports are re-read. */
+  async setWorkspace(raw: WorkspaceConfig): Promise<void> {
+    this.raw = raw;
+    await this.mcp.reset();
+    await this.refreshImports();
+  }
+
+  /** Reads every `"import": "connery"` runner's actions; problems are kept, not thrown. */
+  async refreshImports(): Promise<void> {
+    const next = new Map<string, ConneryToolConfig>();
+    this.importProblems.length = 0;
+    for (const [name, entry] of Object.entries(this.raw.tools)) {
+      if (!('import' in entry)) continue;
+      try {
+        const resolved = await resolveReferences(entry, `$.tools.${name}`, this.sources());
+        for (const action of await fetchConneryActions(resolved.runner_url, resolved.api_key)) {
+          const { import: _i, ...rest } = entry;
+          next.set(action.name, { ...rest, handler: 'connery', action_id: action.name });
+        }
+      } catch (error) {
+        this.importProblems.push(`$.tools.${name}: ${(error as Error).message}`);
+      }
+    }
+    this.imported = next;
+  }
+
+  private async mcpServer(name: string): Promise<{ raw: McpServerConfig; resolved: McpServerConfig } | null> {
+    const raw = this.raw.mcp_servers[name];
+    if (!raw) return null;
+    return { raw, resolved: await resolveReferences(raw, `$.mcp_servers.${name}`, this.sources()) };
+  }
+
+  /** The workspace's handler for a function name, if the config has one. */
+  workspaceTool(functionName: string): LiveToolConfig | null {
+    const entry = this.raw.tools[functionName];
+    if (entry && 'handler' in entry) return entry;
+    return this.imported.get(functionName) ?? null;
+  }
+
+  /** The assistant's own handler wins; otherwise the workspace config's; otherwise a person. */
+  effective(assistantId: string, functionName: string): EffectiveHandler {
+    const handler = this.deps.handlers.get(assistantId, functionName);
+    if (handler.source === 'assistant' && (handler.mode === 'manual' || handler.mode === 'mock')) return { kind: handler.mode, handler };
+    if (handler.source === 'assistant' && handler.live) return { kind: 'live', handler, live: handler.live };
+    const ws = this.workspaceTool(functionName);
+    if (ws) return { kind: 'live', handler: { ...handler, mode: 'live', auto: true, live: ws, source: 'workspace' }, live: ws };
+    return { kind: 'manual', handler };
+  }
+
+  /** Runs a live handler with its references resolved; never throws. */
+  async execute(live: LiveToolConfig, ctx: LiveCallContext): Promise<LiveResult> {
+    let resolved: LiveToolConfig;
+    try {
+      resolved = await resolveReferences(live, `handler of ${ctx.function}`, this.sources());
+    } catch (error) {
+      return { output: null, error: `configuration problem: ${(error as Error).message}`, request: { handler: live.handler }, response: null };
+    }
+    switch (live.handler) {
+      case 'webhook':
+        return runWebhook(live, resolved as typeof live, ctx);
+      case 'connery':
+        return runConnery(live, resolved as typeof live, ctx);
+      case 'command':
+        return runCommand(live, resolved as typeof live, ctx);
+      case 'mcp':
+        return this.mcp.call(live, resolved as typeof live, ctx);
+    }
+  }
+
+  /** Executes with `tool.execution.started` / `.finished` around it. */
+  private async executeRecorded(
+    live: LiveToolConfig,
+    run: Run,
+    stepId: string,
+    call: ModelCall,
+    args: string,
+    signal: AbortSignal,
+    record: RecordEvent,
+    trigger: 'auto' | 'approval',
+  ): Promise<LiveResult> {
+    const ctx: LiveCallContext = {
+      function: call.name,
+      arguments: args,
+      call_id: call.id,
+      run_id: run.id,
+      thread_id: run.thread_id,
+      assistant_id: run.assistant_id,
+      signal,
+      timeoutMs: live.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+    };
+    let started: number | null = null;
+    const base = { step_id: stepId, call_id: call.id, function: call.name, mode: 'live' as const, handler: live.handler };
+    const start = (request: Record<string, unknown>): void => {
+      if (started !== null) return;
+      started = this.deps.now();
+      record('tool.execution.started', { ...base, arguments: args, request, trigger } satisfies ToolExecutionStartedData);
+    };
+    ctx.onRequest = start;
+    const result = await this.execute(live, ctx);
+    start(result.request);
+    record('tool.execution.finished', {
+      ...base,
+      output: result.output,
+      error: result.error,
+      duration_ms: this.deps.now() - (started ?? this.deps.now()),
+      request: result.request,
+      response: result.response,
+    } satisfies ToolExecutionFinishedData);
+    return result;
+  }
+
+  /**
+   * The engine's hook for a round of calls, while the run is in progress: guarded, validated
+   * automatic live calls execute now; calls for a person (manual, mock, approval) are left out.
+   */
+  async prepare(input: { run: Run; stepId: string; calls: ModelCall[]; signal: AbortSignal; record: RecordEvent }): Promise<PreparedCalls> {
+    const { run, stepId, signal, record } = input;
+    const outputs = new Map<string, string>();
+    let failRun: string | null = null;
+    let metadata: Metadata | null | undefined;
+    await Promise.all(
+      input.calls.map(async (call) => {
+        const eff = this.effective(run.assistant_id, call.name);
+        if (eff.kind !== 'live') return;
+        metadata ??= this.deps.threadMetadata(run.thread_id);
+        const pinned = applyPins(eff.live.pin, call.arguments, metadata);
+        if (pinned.blocked) {
+          const { blocked: _b, ...rest } = pinned;
+          record('tool.call.blocked', { step_id: stepId, call_id: call.id, function: call.name, arguments: call.arguments, ...rest } satisfies ToolCallBlockedData);
+          outputs.set(call.id, errorOutput(pinned.reason));
+          return;
+        }
+        if (eff.live.approval === 'ask') return;
+        const errors = validateArguments(functionOf(run, call.name), pinned.arguments);
+        if (errors) {
+          record('tool.arguments.invalid', { step_id: stepId, call_id: call.id, function: call.name, arguments: pinned.arguments, errors });
+          outputs.set(call.id, errorOutput(`invalid arguments: ${errors.join('; ')}`));
+          return;
+        }
+        const result = await this.executeRecorded(eff.live, run, stepId, call, pinned.arguments, signal, record, 'auto');
+        if (result.error === null) outputs.set(call.id, result.output ?? '');
+        else if (eff.live.on_error === 'fail_run') failRun ??= `The function ${call.name} failed: ${result.error}`;
+        else outputs.set(call.id, errorOutput(result.error));
+      }),
+    );
+    return { outputs, failRun };
+  }
+
+  /** What the Inbox needs to know about a pending call. */
+  describePending(run: Run, call: ModelCall): {
+    handler: 'manual' | 'mock' | LiveToolConfig['handler'];
+    approval: boolean;
+    effective_arguments: string | null;
+    blocked_reason: string | null;
+  } {
+    const eff = this.effective(run.assistant_id, call.name);
+    if (eff.kind !== 'live') return { handler: eff.kind, approval: false, effective_arguments: call.arguments, blocked_reason: null };
+    const pinned = applyPins(eff.live.pin, call.arguments, this.deps.threadMetadata(run.thread_id));
+    return {
+      handler: eff.live.handler,
+      approval: eff.live.approval === 'ask',
+      effective_arguments: pinned.blocked ? null : pinned.arguments,
+      blocked_reason: pinned.blocked ? pinned.reason : null,
+    };
+  }
+
+  /**
+   * A person approves a pending call (optionally with edited arguments): guarded, validated,
+   * executed and recorded. Throws `CallRefused` (nothing executed) when the arguments are
+   * invalid or the guard blocks them.
+   */
+  async executeForPerson(run: Run, stepId: string, call: ModelCall, args: string | undefined, signal: AbortSignal, record: RecordEvent): Promise<CallExecution> {
+    const eff = this.effective(run.assistant_id, call.name);
+    if (eff.kind !== 'live') throw new CallRefused(`${call.name} has no live handler; answer it by hand or with its mock.`);
+    const pinned = applyPins(eff.live.pin, args ?? call.arguments, this.deps.threadMetadata(run.thread_id));
+    if (pinned.blocked) {
+      const { blocked: _b, ...rest } = pinned;
+      record('tool.call.blocked', { step_id: stepId, call_id: call.id, function: call.name, arguments: args ?? call.arguments, ...rest } satisfies ToolCallBlockedData);
+      throw new CallRefused(pinned.reason);
+    }
+    const errors = validateArguments(functionOf(run, call.name), pinned.arguments);
+    if (errors) throw new CallRefused(`The arguments do not match ${call.name}'s schema: ${errors.join('; ')}`);
+    const result = await this.executeRecorded(eff.live, run, stepId, call, pinned.arguments, signal, record, 'approval');
+    return { output: result.output, error: result.error };
+  }
+
+  async close(): Promise<void> {
+    await this.mcp.close();
+  }
+}
+
+/** A person's approval that cannot go ahead (nothing was executed). */
+export class CallRefused extends Error {}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { WorkspaceConfigInfo } from '../../../../electron/contract/api';
+import { useBridge } from '../../bridge/context';
+import { errorMessage } from '../../stores/errors';
+
+/**
+ * The workspace config file (providers, MCP servers, live tools) in the app: edit or paste it,
+ * import it (refused with the JSON path of any problem, nothing changed), export it to a file.
+ * It holds `${env:…}` / `${secret:…}` references only; "Store a secret" keeps a value in the
+ * secret store without ever showing it again.
+ */
+export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
+  const { api } = useBridge();
+  const [info, setInfo] = useState<WorkspaceConfigInfo | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [secretName, setSecretName] = useState('');
+  const [secretValue, setSecretValue] = useState('');
+
+  useEffect(() => {
+    void api.workspace.config().then((c) => (setInfo(c), setText(c.text)), (e: unknown) => setError(errorMessage(e)));
+  }, [api]);
+
+  const apply = async () => {
+    setError(null);
+    setSaved(null);
+    try {
+      const next = await api.workspace.importConfig(text);
+      setInfo(next);
+      setText(next.text);
+      setSaved('Imported and applied.');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const download = async () => {
+    const body = await api.workspace.exportConfig();
+    const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'runlens-workspace.json';
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const storeSecret = async () => {
+    setError(null);
+    try {
+      await api.workspace.setSecret(secretName.trim(), secretValue);
+      setSaved(`Stored; use \${secret:${secretName.trim()}} in the config.`);
+      setSecretValue('');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Workspace config">
+        <header className="dialog-head">
+          <h2>Workspace config</h2>
+          <span className="muted small">{info ? (info.source === 'file' ? `from ${info.file}` : info.source === 'app' ? 'imported in the app' : 'none yet') : 'loading…'}</span>
+        </header>
+        {info?.problem ? <div className="inline-error">Cannot resolve right now: {info.problem}</div> : null}
+        <textarea
+          className="mono"
+          rows={14}
+          aria-label="Workspace config JSON"
+          value={text}
+          autoFocus
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void apply()}
+        />
+        {error ? (
+          <div className="inline-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        {saved ? <div className="import-summary" role="status">{saved}</div> : null}
+        <div className="dialog-actions">
+          <button className="btn" onClick={() => void download()}>
+            Export to a file
+          </button>
+          <button className="btn btn-primary" onClick={() => void apply()} title="Ctrl/Cmd+Enter">
+            Import and apply
+          </button>
+        </div>
+        <div className="field-row">
+          <label className="inline-field">
+            <span>Secret name</span>
+            <input aria-label="Secret name" value={secretName} placeholder="weather_key" onChange={(e) => setSecretName(e.target.value)} />
+          </label>
+          <label className="inline-field">
+            <span>Value</span>
+            <input type="password" autoComplete="off" aria-label="Secret value" value={secretValue} onChange={(e) => setSecretValue(e.target.value)} />
+          </label>
+          <button className="btn btn-small" disabled={!secretName.trim() || !secretValue} onClick={() => void storeSecret()}>
+            Store a secret
+          </button>
+        </div>
+        <div className="dialog-actions">
+          <button className="btn" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
