@@ -58,6 +58,14 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'settings.clearProviderKey': { args: [[]], param: 'provider' },
     'settings.serverStatus': { args: [1, 2], param: null },
     'settings.setServerEnabled': { args: ['yes'], param: 'enabled' },
+    'runs.eventsPage': { args: [run, 0, 0], param: 'limit' },
+    'sessions.export': { args: [{ thread_ids: [5] }], param: 'input.thread_ids[0]' },
+    'sessions.import': { args: [''], param: 'file' },
+    'sessions.search': { args: [42], param: 'query' },
+    'sessions.rerun': { args: [run, { mode: 'psychic' }], param: 'options.mode' },
+    'sessions.fork': { args: [run, 'step_1', { kind: 'telepathy' }], param: 'edit.kind' },
+    'sessions.diff': { args: [run], param: 'run_b' },
+    'sessions.lineage': { args: [null], param: 'run_id' },
   };
 }
 

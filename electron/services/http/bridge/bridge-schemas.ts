@@ -85,6 +85,23 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'settings.clearProviderKey': [id('provider')],
   'settings.serverStatus': [],
   'settings.setServerEnabled': [{ name: 'enabled', schema: { t: 'boolean' } }],
+  'runs.eventsPage': [
+    id('run_id'),
+    { name: 'after_seq', optional: true, schema: { t: 'integer', min: 0, nullable: true } },
+    { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 100_000, nullable: true } },
+  ],
+  'sessions.export': [
+    { name: 'input', schema: { t: 'object', props: { thread_ids: { t: 'array', items: { t: 'string', min: 1, max: 256 }, max: 100_000 }, file: { t: 'string', max: 4096 } } } },
+  ],
+  'sessions.import': [{ name: 'file', schema: { t: 'string', min: 1, max: 4096 } }],
+  'sessions.search': [text('query', 1000), { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 500, nullable: true } }],
+  'sessions.rerun': [
+    id('run_id'),
+    { name: 'options', optional: true, schema: { t: 'object', nullable: true, props: { mode: { t: 'string', enum: ['replay', 'live'] }, until_round: { t: 'integer', min: 0, max: 100_000 } } } },
+  ],
+  'sessions.fork': [id('run_id'), id('step_id'), { name: 'edit', schema: { t: 'object', required: ['kind'], open: true, props: { kind: { t: 'string', enum: ['tool_output', 'user_message', 'instructions', 'model', 'handler'] } } } }],
+  'sessions.diff': [id('run_a'), id('run_b')],
+  'sessions.lineage': [id('run_id')],
 };
 
 /**
