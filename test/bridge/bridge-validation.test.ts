@@ -49,6 +49,7 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'runs.cancel': { args: [], param: 'run_id' },
     'runs.submitToolOutputs': { args: [run, [{ tool_call_id: 'call_1' }]], param: 'outputs[0].output' },
     'runs.events': { args: [run, -1], param: 'after_seq' },
+    'runs.eventsPage': { args: [run, 0, 0], param: 'limit' },
     'handlers.list': { args: [false], param: 'assistant_id' },
     'handlers.set': { args: [assistant, 'f', { mode: 'psychic' }], param: 'input.mode' },
     'handlers.preview': { args: [assistant, 'f', { a: 1 }], param: 'arguments' },
@@ -58,14 +59,13 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'settings.clearProviderKey': { args: [[]], param: 'provider' },
     'settings.serverStatus': { args: [1, 2], param: null },
     'settings.setServerEnabled': { args: ['yes'], param: 'enabled' },
-    'runs.eventsPage': { args: [run, 0, 0], param: 'limit' },
-    'sessions.export': { args: [{ thread_ids: [5] }], param: 'input.thread_ids[0]' },
+    'sessions.export': { args: [{ thread_ids: [thread, 3] }], param: 'input.thread_ids[1]' },
     'sessions.import': { args: [''], param: 'file' },
-    'sessions.search': { args: [42], param: 'query' },
-    'sessions.rerun': { args: [run, { mode: 'psychic' }], param: 'options.mode' },
-    'sessions.fork': { args: [run, 'step_1', { kind: 'telepathy' }], param: 'edit.kind' },
+    'sessions.search': { args: [{ q: 'x' }], param: 'query' },
+    'sessions.rerun': { args: [run, { mode: 'fast' }], param: 'options.mode' },
+    'sessions.fork': { args: [run, 'step_1', { kind: 'everything' }], param: 'edit.kind' },
     'sessions.diff': { args: [run], param: 'run_b' },
-    'sessions.lineage': { args: [null], param: 'run_id' },
+    'sessions.lineage': { args: [[run]], param: 'run_id' },
   };
 }
 
