@@ -3,6 +3,7 @@
  * (preload) and HTTP+SSE (browser mode) both carry exactly these calls and the events
  * of `RunLensEvents`. Channel names are derived from it (`assistants.list`, …).
  */
+import type { ForkEdit, ReexecuteSummary, RunDiff, RunOrigin, SearchHit, SessionExportResult, SessionImportResult } from './sessions';
 import type {
   Assistant,
   AssistantTool,
@@ -213,6 +214,18 @@ export interface RunLensApi {
     serverStatus(): Promise<ServerStatus>;
     setServerEnabled(enabled: boolean): Promise<ServerStatus>;
   };
+  /** Session files, full-text search, re-run, fork and diff (issue 11). */
+  sessions: {
+    /** Writes the threads (all when none) to `file`, or to the data directory's exports folder. */
+    export(input: { thread_ids?: string[]; file?: string }): Promise<SessionExportResult>;
+    /** Validates a session file on this machine, then adds it in one transaction. */
+    import(file: string): Promise<SessionImportResult>;
+    search(query: string, limit?: number): Promise<SearchHit[]>;
+    rerun(runId: string, options?: { mode?: 'replay' | 'live'; until_round?: number }): Promise<ReexecuteSummary>;
+    fork(runId: string, stepId: string, edit: ForkEdit): Promise<ReexecuteSummary>;
+    diff(runA: string, runB: string): Promise<RunDiff>;
+    lineage(runId: string): Promise<{ origin: RunOrigin | null; children: RunOrigin[] }>;
+  };
 }
 
 /** Pushes from the services. Every face receives every event. */
@@ -274,6 +287,13 @@ export const RUNLENS_METHODS = [
   'settings.clearProviderKey',
   'settings.serverStatus',
   'settings.setServerEnabled',
+  'sessions.export',
+  'sessions.import',
+  'sessions.search',
+  'sessions.rerun',
+  'sessions.fork',
+  'sessions.diff',
+  'sessions.lineage',
 ] as const satisfies readonly RunLensMethodName[];
 
 // Compile-time check that RUNLENS_METHODS names every method exactly.

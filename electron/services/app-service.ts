@@ -19,6 +19,8 @@ export interface AppServiceDeps {
   info: () => AppInfo;
   secrets: () => SecretStore | null;
   server: () => ServerControl | null;
+  /** Session files, search, re-run, fork and diff (sessions/sessions-api.ts). */
+  sessions: RunLensApi['sessions'];
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
@@ -89,6 +91,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
   const serverStatus = (): ServerStatus => deps.server()?.status() ?? { enabled: false, url: null, port: null };
 
   return {
+    sessions: deps.sessions,
     app: {
       info: async () => deps.info(),
     },
