@@ -27,7 +27,7 @@ test('the sequence diagram follows a live run, selects steps and exports SVG', a
   await test.step('the waiting run: created, one model round, requires_action to the SDK caller', async () => {
     await expect(arrows.last()).toHaveAttribute('aria-label', /RunLens runtime to Client, requires_action · get_weather/);
     await expect(diagram.locator('[data-lifeline]')).toHaveCount(3);
-    await expect(arrows.first()).toHaveAttribute('aria-label', /^\+0 ms: Client to RunLens runtime, create run/);
+    await expect(arrows.first()).toHaveAttribute('aria-label', /^\+\d+ ms: Client to RunLens runtime, create run/);
   });
 
   await test.step('the SDK submits: the diagram grows live with the answer and the completion', async () => {
