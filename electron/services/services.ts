@@ -7,6 +7,7 @@ import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { createAppService } from './app-service';
 import { BuiltinTools } from './builtin/builtin-tools';
 import { builtinOptionsFromEnv } from './builtin/env-options';
+import { createFilesBridge } from './builtin/files-bridge';
 import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
@@ -59,6 +60,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     api_base_url: apiBaseUrl,
   });
   const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  api.files = createFilesBridge(builtins, runtime);
 
   let closed = false;
   return {

@@ -10,6 +10,7 @@ import { createInboxStore, type InboxState, type InboxStore } from './inbox-stor
 import { createRunsStore, type RunsState, type RunsStore } from './runs-store';
 import { createThreadsStore, type ThreadsState, type ThreadsStore } from './threads-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
+import { createFilesStore, type FilesState, type FilesStore } from './files-store';
 
 export interface AppStores {
   assistants: AssistantsStore;
@@ -17,6 +18,7 @@ export interface AppStores {
   runs: RunsStore;
   inbox: InboxStore;
   ui: UiStore;
+  files: FilesStore;
 }
 
 /** Builds every store for one bridge. `storage` is for persisted UI choices (null in tests for isolation). */
@@ -27,6 +29,7 @@ export function createAppStores(bridge: RunLensBridge, storage: Storage | undefi
     runs: createRunsStore(bridge),
     inbox: createInboxStore(bridge, storage),
     ui: createUiStore(storage),
+    files: createFilesStore(bridge),
   };
 }
 
@@ -48,4 +51,5 @@ export const useAssistants = <T,>(sel: (s: AssistantsState) => T): T => useStore
 export const useThreads = <T,>(sel: (s: ThreadsState) => T): T => useStore(useStores().threads, sel);
 export const useRuns = <T,>(sel: (s: RunsState) => T): T => useStore(useStores().runs, sel);
 export const useInbox = <T,>(sel: (s: InboxState) => T): T => useStore(useStores().inbox, sel);
+export const useFiles = <T,>(sel: (s: FilesState) => T): T => useStore(useStores().files, sel);
 export const useUi = <T,>(sel: (s: UiState) => T): T => useStore(useStores().ui, sel);
