@@ -12,9 +12,12 @@ import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
+import type { ModelBackend } from './models/model';
+import { ReplayModel } from './models/replay-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
@@ -38,18 +41,22 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
+  const models: ModelBackend[] = [new MockModel()];
+  const replay = new ReplayModel(() => models);
   const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
-    models: [new MockModel()],
+    models: [replay, ...models],
     now,
     builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
-  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
+  const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;

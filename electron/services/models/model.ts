@@ -27,11 +27,17 @@ export class ModelError extends Error {
   }
 }
 
+/** Which run and model round a request belongs to (replay serves recordings by it). */
+export interface ModelCallContext {
+  run_id: string;
+  round: number;
+}
+
 export interface ModelBackend {
   /** Backend name recorded on model events (`mock`, `openai`, …). */
   readonly name: string;
-  handles(model: string): boolean;
-  generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
+  handles(model: string, context?: ModelCallContext): boolean;
+  generate(request: ModelRequest, signal: AbortSignal, context?: ModelCallContext): AsyncIterable<ModelChunk>;
 }
 
 /** Tokens as the mock counts them, and as RunLens estimates when a backend gives none. */

@@ -143,7 +143,7 @@ export class RunEngine {
         this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
         return;
       }
-      const backend = this.deps.models.find((m) => m.handles(a.run.model));
+      const backend = this.deps.models.find((m) => m.handles(a.run.model, { run_id: a.run.id, round: a.round + 1 }));
       if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
       await this.round(a, backend, request, promptTokens, signal);
     } catch (error) {
@@ -163,7 +163,7 @@ export class RunEngine {
     let truncated = false;
     const annotations: Array<Record<string, unknown>> = [];
     try {
-      for await (const chunk of backend.generate(request, signal)) {
+      for await (const chunk of backend.generate(request, signal, { run_id: a.run.id, round })) {
         signal.throwIfAborted();
         if (chunk.type === 'text') {
           if (!a.message) this.openMessage(a);

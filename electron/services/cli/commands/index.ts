@@ -6,10 +6,16 @@ import type { CliCommand } from '../command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { searchCommand } from './search';
+import { rerunCommand } from './rerun';
+import { diffCommand } from './diff';
+import { forkCommand } from './fork';
 
 /** Every command, in the order `runlens help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   importCommand,
+  rerunCommand,
+  diffCommand,
+  forkCommand,
   searchCommand,
 ];
