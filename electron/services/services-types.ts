@@ -30,6 +30,8 @@ export interface ServicesOptions {
   /** Clock in milliseconds; tests pass a fake one. */
   now?: () => number;
   mode?: 'electron' | 'browser';
+  /** Who holds the database lock, as a second process is told: `app`, `serve` (default from mode), or a tool's name. */
+  kind?: string;
   secrets?: SecretStore;
   server?: ServerControl;
   /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
@@ -42,6 +44,11 @@ export interface Services {
   builtins?: BuiltinTools;
   /** The bridge contract implemented over the runtime, for IPC and the browser bridge. */
   api: RunLensApi;
+  /**
+   * Resolves once every write made so far is committed (rejects with a 500 StorageError when
+   * the batch holding them is given up). Faces answer a call only after it: acknowledge after commit.
+   */
+  committed(): Promise<void>;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */
   setServerControl(control: ServerControl): void;
   setApiBaseUrl(url: string | null): void;

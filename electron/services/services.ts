@@ -4,11 +4,13 @@
  * tests) starts here. Startup first resolves runs a crash left active.
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
+import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
 import { BuiltinTools } from './builtin/builtin-tools';
 import { builtinOptionsFromEnv } from './builtin/env-options';
 import { createFilesBridge } from './builtin/files-bridge';
-import { openDatabase } from './db/database';
+import { openDatabase, type Db } from './db/database';
+import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
@@ -27,13 +29,24 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  /** The event log (group commit, storage status) and the database, for tools and tests. */
+  log: EventLog;
+  db: Db;
   /** Session files, search, re-run, fork and diff on this database. */
   sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
   const now = options.now ?? Date.now;
-  const db = openDatabase(options.dbPath);
+  // One writer per database: refuse at once, naming the holder, before touching the file.
+  const lock = options.dbPath === ':memory:' ? null : DbLock.acquire(options.dbPath, options.kind ?? (options.mode === 'electron' ? 'app' : 'serve'));
+  let db: Db;
+  try {
+    db = openDatabase(options.dbPath);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const store = new Store(db);
   const log = new EventLog(db, now);
   store.attach(log);
@@ -66,20 +79,26 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
-  api.files = createFilesBridge(builtins, runtime);
+  const committed = (): Promise<void> => log.committed();
+  const inner = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  inner.files = createFilesBridge(builtins, runtime);
+  const api = acknowledgeAfterCommit(inner, committed);
 
   let closed = false;
   return {
     runtime,
+    log,
+    db,
     builtins,
     sessions,
     api,
+    committed,
     setServerControl(control) {
       server = control;
     },
     setApiBaseUrl(url) {
       apiBaseUrl = url;
+      lock?.setUrl(url ? url.replace(/\/v1$/, '') : null);
     },
     subscribe(listener: Push) {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
@@ -96,6 +115,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       runtime.close();
       checkpointer.close();
       db.close();
+      lock?.release();
     },
   };
 }

@@ -224,6 +224,8 @@ export function newCallId(): string {
 
 export class MockModel implements ModelBackend {
   readonly name = 'mock';
+  /** Same input, same output: an interrupted round is simply asked again. */
+  readonly reissuable = true;
 
   handles(model: string): boolean {
     return model === 'mock' || model.startsWith('mock-');

@@ -37,6 +37,11 @@ export interface ModelBackend {
   /** Backend name recorded on model events (`mock`, `openai`, …). */
   readonly name: string;
   handles(model: string, context?: ModelCallContext): boolean;
+  /**
+   * True when a round interrupted by a crash can be sent again and means the same thing (the
+   * deterministic mock, a stateless request). Runs of other backends fail at restart instead.
+   */
+  readonly reissuable?: boolean;
   generate(request: ModelRequest, signal: AbortSignal, context?: ModelCallContext): AsyncIterable<ModelChunk>;
 }
 

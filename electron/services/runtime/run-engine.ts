@@ -5,7 +5,7 @@
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
 import type { FunctionToolCall, ToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
-import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
+import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, RunResumedData, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
@@ -39,7 +39,27 @@ interface ActiveRun {
   roundUsage: Usage | null;
   total: Usage;
   expiryTimer: NodeJS.Timeout | null;
+  /** Set when the run was taken out of the engine (its batch was dropped): it records nothing more. */
+  detached?: boolean;
 }
+
+/** What an earlier process (or a dropped batch) left of an active run, read back from SQLite. */
+export interface RestoredRun {
+  run: Run;
+  /** The step left in_progress, if any. */
+  step: RunStep | null;
+  /** The assistant message left in_progress, if any. */
+  message: Message | null;
+  /** Model rounds already issued. */
+  round: number;
+  /** Usage of the round awaiting tool outputs (requires_action). */
+  roundUsage: Usage | null;
+  /** Usage of the completed steps. */
+  total: Usage;
+}
+
+/** How a restored run was resolved. */
+export type RestoreOutcome = 'waiting' | 'resumed' | 'expired' | 'cancelled' | 'failed';
 
 export interface EngineDeps {
   store: Store;
@@ -101,10 +121,12 @@ export class RunEngine {
 
   // Recording ---------------------------------------------------------------
   private event<K extends RunEventType>(a: ActiveRun, type: K, data: RunEventPayloads[K]): void {
+    if (a.detached) return;
     this.deps.log.append(a.run.id, a.run.thread_id, type, data);
   }
 
   private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunStatusEventType): void {
+    if (a.detached) return;
     assertTransition(a.run.status, status);
     a.run = { ...a.run, ...patch, status };
     this.deps.store.updateRun(a.run);
@@ -112,12 +134,14 @@ export class RunEngine {
   }
 
   private setStep(a: ActiveRun, step: RunStep, type: RunStepEventType | null): void {
+    if (a.detached) return;
     a.step = step;
     this.deps.store.upsertStep(step);
     if (type) this.event(a, type, step);
   }
 
   private setMessage(a: ActiveRun, message: Message, type: MessageEventType | null, insert = false): void {
+    if (a.detached) return;
     a.message = message;
     if (insert) this.deps.store.insertMessage(message);
     else this.deps.store.updateMessage(message);
@@ -127,7 +151,8 @@ export class RunEngine {
   // Legs --------------------------------------------------------------------
   private scheduleLeg(a: ActiveRun): void {
     setImmediate(() => {
-      if (this.closed || a.run.status !== 'queued') return;
+      // in_progress only for a run resumed after a restart (its interrupted round is re-issued).
+      if (this.closed || a.detached || (a.run.status !== 'queued' && a.run.status !== 'in_progress')) return;
       void this.leg(a);
     });
   }
@@ -136,7 +161,7 @@ export class RunEngine {
     const signal = a.controller.signal;
     a.running = true;
     try {
-      this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
+      if (a.run.status === 'queued') this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
       const request = buildModelRequest(this.deps.store, a.run, this.deps.builtins?.definitions(a.run));
       const promptTokens = countTokens(requestText(request));
       if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
@@ -513,6 +538,68 @@ export class RunEngine {
   /** The live snapshot of an active run, fresher than the stored row during a leg. */
   snapshot(runId: string): Run | null {
     return this.active.get(runId)?.run ?? null;
+  }
+
+  /**
+   * Takes over a run an earlier process left active (startup recovery), or one whose batch was
+   * dropped (`failWith`). Every change goes through the transition table like any other:
+   * past expiry → expired; cancelling → cancelled; requires_action keeps waiting (expiry timer
+   * re-armed, automatic handlers asked again); queued and in_progress resume with a
+   * `run.resumed` event — the interrupted step closed, a new round issued — when the backend
+   * can re-issue a round, else fail saying why.
+   */
+  restore(r: RestoredRun, failWith?: string): RestoreOutcome {
+    const a: ActiveRun = { ...r, controller: new AbortController(), running: false, expiryTimer: null };
+    this.active.set(a.run.id, a);
+    if (failWith) {
+      this.fail(a, 'server_error', failWith);
+      return 'failed';
+    }
+    if (a.run.expires_at !== null && this.deps.now() >= a.run.expires_at * 1000) {
+      this.finishExpired(a);
+      return 'expired';
+    }
+    if (a.run.status === 'cancelling') {
+      this.finishCancelled(a);
+      return 'cancelled';
+    }
+    if (a.run.status === 'requires_action') {
+      const required = a.run.required_action?.submit_tool_outputs.tool_calls ?? [];
+      if (!a.step || required.length === 0) {
+        this.fail(a, 'server_error', 'The run was interrupted while waiting for tool outputs, and its pending tool calls could not be read back.');
+        return 'failed';
+      }
+      this.armExpiry(a);
+      const calls = required.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
+      const invalid = new Set(calls.filter((c) => validateArguments(functionOf(a.run, c.name), c.arguments) !== null).map((c) => c.id));
+      void this.autoAnswer(a, a.step.id, calls, invalid);
+      return 'waiting';
+    }
+    const backend = this.deps.models.find((m) => m.handles(a.run.model));
+    if (a.run.status === 'in_progress' && !backend?.reissuable) {
+      const why = backend
+        ? `its model backend '${backend.name}' cannot re-issue an interrupted round faithfully`
+        : `the model '${a.run.model}' is not available`;
+      this.fail(a, 'server_error', `The run was interrupted when RunLens stopped and cannot be resumed: ${why}.`);
+      return 'failed';
+    }
+    const now = this.sec();
+    this.event(a, 'run.resumed', { from_status: a.run.status as RunResumedData['from_status'], round: a.round + 1, interrupted_step_id: a.step?.id ?? null });
+    const stepError = { code: 'server_error' as const, message: 'Interrupted: RunLens stopped during this step; the round was issued again.' };
+    this.closeOpen(a, now, 'run_failed', { status: 'failed', failed_at: now, last_error: stepError }, 'thread.run.step.failed');
+    this.armExpiry(a);
+    this.scheduleLeg(a);
+    return 'resumed';
+  }
+
+  /** Takes a run out of the engine without recording anything (its uncommitted batch was dropped). */
+  detach(runId: string): void {
+    const a = this.active.get(runId);
+    if (!a) return;
+    a.detached = true;
+    if (a.expiryTimer) clearTimeout(a.expiryTimer);
+    a.controller.abort(new RunAbort('shutdown'));
+    this.active.delete(runId);
   }
 
   /** Stops every leg without ending runs; startup recovery resolves them next time. */
