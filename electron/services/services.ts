@@ -21,6 +21,7 @@ import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
+import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -80,7 +81,15 @@ export function openServices(options: ServicesOptions): OpenedServices {
     api_base_url: apiBaseUrl,
   });
   const committed = (): Promise<void> => log.committed();
-  const inner = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  const inner = createAppService({
+    runtime,
+    store,
+    handlers,
+    info,
+    secrets: () => options.secrets ?? null,
+    server: () => server,
+    sessions: createSessionsApi(sessions, options.dataDir, now),
+  });
   inner.files = createFilesBridge(builtins, runtime);
   const api = acknowledgeAfterCommit(inner, committed);
 
