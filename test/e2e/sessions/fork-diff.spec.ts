@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { test, expect } from '../fixtures';
 
 test('fork a recorded run at a step, diff it, re-run it, and find it by search', async ({ page, server }, testInfo) => {
+  test.setTimeout(120_000);
   const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.apiKey, maxRetries: 0 });
   const assistant = await client.beta.assistants.create({
     model: 'mock',
@@ -69,5 +70,13 @@ test('fork a recorded run at a step, diff it, re-run it, and find it by search',
     await hit.click();
     await expect(page.getByTestId('run-timeline')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('search-opened.png') });
+  });
+
+  await test.step('the diff reads in the dark theme too', async () => {
+    await page.getByRole('radio', { name: 'dark' }).click();
+    await page.getByRole('tab', { name: 'Sessions' }).click();
+    await page.getByRole('region', { name: 'Re-run, fork and compare' }).getByRole('button', { name: 'Diff with parent' }).click();
+    await expect(page.getByTestId('run-diff').locator('[data-first-divergence]')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('diff-dark.png') });
   });
 });
