@@ -58,6 +58,10 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'settings.clearProviderKey': { args: [[]], param: 'provider' },
     'settings.serverStatus': { args: [1, 2], param: null },
     'settings.setServerEnabled': { args: ['yes'], param: 'enabled' },
+    'files.upload': { args: [{ kind: 'assistant', id: 'asst_x' }, { filename: 'a.txt', content_base64: 'YQ==', tools: ['web'] }], param: 'input.tools[0]' },
+    'files.attached': { args: [{ kind: 'run', id: 'x' }], param: 'target.kind' },
+    'files.detach': { args: [{ kind: 'thread', id: 'thread_x' }, 5], param: 'file_id' },
+    'files.content': { args: [''], param: 'file_id' },
   };
 }
 
