@@ -44,6 +44,21 @@ const mockConfig: Schema = {
   },
 };
 
+/** A fork's one edit; which fields matter depends on `kind` (the service checks the rest). */
+const forkEdit: Schema = {
+  t: 'object',
+  required: ['kind'],
+  props: {
+    kind: { t: 'string', enum: ['tool_output', 'user_message', 'instructions', 'model', 'handler'] },
+    call_id: { t: 'string', min: 1, max: 256 },
+    output: { t: 'string', max: 256_000 },
+    text: { t: 'string', max: 256_000 },
+    instructions: { t: 'string', max: 256_000 },
+    model: { t: 'string', min: 1, max: 256 },
+    function: { t: 'string', min: 1, max: 256 },
+  },
+};
+
 const fileTarget: Arg = {
   name: 'target',
   schema: { t: 'object', required: ['kind', 'id'], props: { kind: { t: 'string', enum: ['assistant', 'thread'] }, id: { t: 'string', min: 1, max: 256 } } },
@@ -77,6 +92,11 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
     { name: 'outputs', schema: { t: 'array', max: 128, items: { t: 'object', required: ['tool_call_id', 'output'], props: { tool_call_id: { t: 'string', min: 1 }, output: { t: 'string' } } } } },
   ],
   'runs.events': [id('run_id'), { name: 'after_seq', optional: true, schema: { t: 'integer', min: 0, nullable: true } }],
+  'runs.eventsPage': [
+    id('run_id'),
+    { name: 'after_seq', optional: true, schema: { t: 'integer', min: 0, nullable: true } },
+    { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 100_000, nullable: true } },
+  ],
   'handlers.list': [id('assistant_id')],
   'handlers.set': [
     id('assistant_id'),
@@ -90,6 +110,16 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'settings.clearProviderKey': [id('provider')],
   'settings.serverStatus': [],
   'settings.setServerEnabled': [{ name: 'enabled', schema: { t: 'boolean' } }],
+  'sessions.export': [{ name: 'input', schema: { t: 'object', props: { thread_ids: { t: 'array', items: { t: 'string', min: 1, max: 256 }, max: 100_000 }, file: { t: 'string', min: 1, max: 4096 } } } }],
+  'sessions.import': [{ name: 'file', schema: { t: 'string', min: 1, max: 4096 } }],
+  'sessions.search': [text('query', 10_000), { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 1000, nullable: true } }],
+  'sessions.rerun': [
+    id('run_id'),
+    { name: 'options', optional: true, schema: { t: 'object', nullable: true, props: { mode: { t: 'string', enum: ['replay', 'live'] }, until_round: { t: 'integer', min: 0 } } } },
+  ],
+  'sessions.fork': [id('run_id'), id('step_id'), { name: 'edit', schema: forkEdit }],
+  'sessions.diff': [id('run_a'), id('run_b')],
+  'sessions.lineage': [id('run_id')],
   'files.upload': [
     fileTarget,
     {
