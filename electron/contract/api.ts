@@ -212,6 +212,42 @@ export interface ServerStatus {
   port: number | null;
 }
 
+/** Where uploaded files are attached: an assistant's or a thread's tool_resources. */
+export interface FileTarget {
+  kind: 'assistant' | 'thread';
+  id: string;
+}
+
+/** One uploaded file as the UI lists it, with its indexing status when it is searchable. */
+export interface AttachedFile {
+  file_id: string;
+  filename: string;
+  bytes: number;
+  /** Attached for file_search (in the target's vector store) and/or code_interpreter. */
+  tools: Array<'file_search' | 'code_interpreter'>;
+  /** Indexing of the vector store file: in_progress → completed, or failed with `error`. */
+  status: 'in_progress' | 'completed' | 'failed' | 'cancelled' | null;
+  error: string | null;
+}
+
+/** The files of an assistant or thread, the vector store behind file_search, and what the sandbox offers. */
+export interface AttachedFiles {
+  vector_store: { id: string; name: string; status: string; file_counts: { in_progress: number; completed: number; failed: number; total: number } } | null;
+  files: AttachedFile[];
+  sandbox: { runtime: string; packages: string; files: string };
+}
+
+/** Files and built-in tools (issue 13). Optional: transports without a file store (the demo fake) leave it out. */
+export interface FilesApi {
+  /** Uploads a file (base64) and attaches it to the target for the given tools, enabling them there. */
+  upload(target: FileTarget, input: { filename: string; content_base64: string; tools: Array<'file_search' | 'code_interpreter'> }): Promise<AttachedFile>;
+  attached(target: FileTarget): Promise<AttachedFiles>;
+  /** Removes the file from the target (its vector store and code_interpreter list); the file itself stays. */
+  detach(target: FileTarget, fileId: string): Promise<AttachedFiles>;
+  /** A file's bytes for display or download (images written by code_interpreter). */
+  content(fileId: string): Promise<{ filename: string; mime: string; content_base64: string }>;
+}
+
 export interface RunLensApi {
   app: {
     info(): Promise<AppInfo>;
@@ -289,6 +325,8 @@ export interface RunLensApi {
     mcpTools(assistantId: string, server: string): Promise<ImportableTool[]>;
     importMcp(assistantId: string, server: string, tools?: string[]): Promise<ImportSummary>;
   };
+  /** Absent where no file store is served (the in-memory demo API). */
+  files?: FilesApi;
   settings: {
     /** True when a key is stored for the provider; the key itself never leaves the services. */
     hasProviderKey(provider: string): Promise<boolean>;
@@ -332,7 +370,7 @@ export interface RunLensBridge {
 
 /** The method names of the contract as `domain.method`, for channel names and handler tables. */
 export type RunLensMethodName = {
-  [D in keyof RunLensApi]: `${D & string}.${keyof RunLensApi[D] & string}`;
+  [D in keyof RunLensApi]-?: `${D & string}.${keyof NonNullable<RunLensApi[D]> & string}`;
 }[keyof RunLensApi];
 
 /** Every method name, listed once; a test checks it matches the interface. */
@@ -376,6 +414,10 @@ export const RUNLENS_METHODS = [
   'workspace.importConnery',
   'workspace.mcpTools',
   'workspace.importMcp',
+  'files.upload',
+  'files.attached',
+  'files.detach',
+  'files.content',
   'settings.hasProviderKey',
   'settings.setProviderKey',
   'settings.clearProviderKey',

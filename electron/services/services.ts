@@ -9,6 +9,7 @@ import { createAppService } from './app-service';
 import { createLiveApi } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
 import { builtinOptionsFromEnv } from './builtin/env-options';
+import { createFilesBridge } from './builtin/files-bridge';
 import { openDatabase, type Db } from './db/database';
 import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
@@ -104,20 +105,19 @@ export function openServices(options: ServicesOptions): OpenedServices {
   });
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null });
   const committed = (): Promise<void> => log.committed();
-  const api = acknowledgeAfterCommit(
-    createAppService({
-      runtime,
-      store,
-      handlers,
-      info,
-      secrets: () => options.secrets ?? null,
-      server: () => server,
-      sessions: createSessionsApi(sessions, options.dataDir, now),
-      live,
-      liveApi,
-    }),
-    committed,
-  );
+  const inner = createAppService({
+    runtime,
+    store,
+    handlers,
+    info,
+    secrets: () => options.secrets ?? null,
+    server: () => server,
+    sessions: createSessionsApi(sessions, options.dataDir, now),
+    live,
+    liveApi,
+  });
+  inner.files = createFilesBridge(builtins, runtime);
+  const api = acknowledgeAfterCommit(inner, committed);
 
   let closed = false;
   return {

@@ -77,6 +77,10 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'sessions.fork': { args: [run, 'step_1', { kind: 'everything' }], param: 'edit.kind' },
     'sessions.diff': { args: [run], param: 'run_b' },
     'sessions.lineage': { args: [[run]], param: 'run_id' },
+    'files.upload': { args: [{ kind: 'assistant', id: 'asst_x' }, { filename: 'a.txt', content_base64: 'YQ==', tools: ['web'] }], param: 'input.tools[0]' },
+    'files.attached': { args: [{ kind: 'run', id: 'x' }], param: 'target.kind' },
+    'files.detach': { args: [{ kind: 'thread', id: 'thread_x' }, 5], param: 'file_id' },
+    'files.content': { args: [''], param: 'file_id' },
   };
 }
 

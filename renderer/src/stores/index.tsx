@@ -12,6 +12,7 @@ import { createRunsStore, type RunsState, type RunsStore } from './runs-store';
 import { RunEventCache } from './run-event-cache';
 import { createThreadsStore, type ThreadsState, type ThreadsStore } from './threads-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
+import { createFilesStore, type FilesState, type FilesStore } from './files-store';
 
 export interface AppStores {
   assistants: AssistantsStore;
@@ -21,6 +22,7 @@ export interface AppStores {
   events: RunEventCache;
   inbox: InboxStore;
   ui: UiStore;
+  files: FilesStore;
 }
 
 /** Builds every store for one bridge. `storage` is for persisted UI choices (null in tests for isolation). */
@@ -33,6 +35,7 @@ export function createAppStores(bridge: RunLensBridge, storage: Storage | undefi
     events,
     inbox: createInboxStore(bridge, storage),
     ui: createUiStore(storage),
+    files: createFilesStore(bridge),
   };
 }
 
@@ -54,4 +57,5 @@ export const useAssistants = <T,>(sel: (s: AssistantsState) => T): T => useStore
 export const useThreads = <T,>(sel: (s: ThreadsState) => T): T => useStore(useStores().threads, sel);
 export const useRuns = <T,>(sel: (s: RunsState) => T): T => useStore(useStores().runs, sel);
 export const useInbox = <T,>(sel: (s: InboxState) => T): T => useStore(useStores().inbox, sel);
+export const useFiles = <T,>(sel: (s: FilesState) => T): T => useStore(useStores().files, sel);
 export const useUi = <T,>(sel: (s: UiState) => T): T => useStore(useStores().ui, sel);

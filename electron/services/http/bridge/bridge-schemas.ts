@@ -71,6 +71,11 @@ const forkEdit: Schema = {
   },
 };
 
+const fileTarget: Arg = {
+  name: 'target',
+  schema: { t: 'object', required: ['kind', 'id'], props: { kind: { t: 'string', enum: ['assistant', 'thread'] }, id: { t: 'string', min: 1, max: 256 } } },
+};
+
 /** Every method's arguments, in order. */
 export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'app.info': [],
@@ -139,6 +144,24 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'sessions.fork': [id('run_id'), id('step_id'), { name: 'edit', schema: forkEdit }],
   'sessions.diff': [id('run_a'), id('run_b')],
   'sessions.lineage': [id('run_id')],
+  'files.upload': [
+    fileTarget,
+    {
+      name: 'input',
+      schema: {
+        t: 'object',
+        required: ['filename', 'content_base64', 'tools'],
+        props: {
+          filename: { t: 'string', min: 1, max: 512 },
+          content_base64: { t: 'string' },
+          tools: { t: 'array', items: { t: 'string', enum: ['file_search', 'code_interpreter'] }, max: 2 },
+        },
+      },
+    },
+  ],
+  'files.attached': [fileTarget],
+  'files.detach': [fileTarget, id('file_id')],
+  'files.content': [id('file_id')],
 };
 
 /**

@@ -9,6 +9,7 @@ import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
 import { VersionHistory } from './VersionHistory';
 import { MetadataEditor } from './MetadataEditor';
 import { ImportToolsDialog } from './ImportToolsDialog';
+import { FilesPanel } from '../files/FilesPanel';
 
 /** Create or edit an assistant. Every save is a new version; versions can be viewed and restored. */
 export function AssistantEditor({ assistant }: { assistant: Assistant | null }) {
@@ -125,6 +126,12 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
           </div>
           <h3>Functions</h3>
           <FunctionsEditor functions={draft.functions} onChange={(functions) => set({ functions })} handlers={handlers} stored={storedHandlers} onHandler={(name: string, h: HandlerInput) => setHandlers((x) => ({ ...x, [name]: h }))} problems={problems} />
+          {assistant && (
+            <>
+              <h3>Files</h3>
+              <FilesPanel target={{ kind: 'assistant', id: assistant.id }} note="Uploading enables the chosen tools on this assistant." />
+            </>
+          )}
           <h3>Sampling and output</h3>
           <div className="field-row">
             <label className="field">

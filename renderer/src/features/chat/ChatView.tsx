@@ -9,6 +9,7 @@ import { MessageBubble } from './MessageBubble';
 import { RunBlock } from './RunBlock';
 import { Composer } from './Composer';
 import { ThreadHeader } from './ThreadHeader';
+import { FilesPanel } from '../files/FilesPanel';
 import { useRunActions } from './use-run-actions';
 
 const EMPTY: never[] = [];
@@ -52,6 +53,10 @@ export function ChatView({ threadId }: { threadId: string }) {
   return (
     <div className="chat">
       <ThreadHeader summary={summary} threadId={threadId} />
+      <details className="thread-files" data-testid="thread-files">
+        <summary>Thread files</summary>
+        <FilesPanel target={{ kind: 'thread', id: threadId }} note="Runs search them when the assistant has file_search." />
+      </details>
       <div
         className="chat-scroll"
         ref={scrollRef}

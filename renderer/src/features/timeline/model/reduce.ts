@@ -187,7 +187,7 @@ function applyStepDelta(m: TimelineModel, ev: RunEventRecord, d: RunStepDeltaEve
   for (const tc of details.tool_calls ?? []) {
     let call = step.calls.find((c) => c.index === tc.index);
     if (!call) {
-      call = newCall(step, tc.index, tc.id ?? `#${tc.index}`, tc.function?.name ?? '', ev.ts);
+      call = newCall(step, tc.index, tc.id ?? `#${tc.index}`, tc.function?.name ?? (tc.type && tc.type !== 'function' ? tc.type : ''), ev.ts);
       step.calls.push(call);
       m.calls.push(call);
     }
