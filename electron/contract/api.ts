@@ -17,6 +17,7 @@ import type {
   TruncationStrategy,
 } from './objects';
 import type { EntityChange, HandlerMode, RunEventRecord } from './events';
+import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from './providers';
 
 export interface AssistantInput {
   name?: string | null;
@@ -124,6 +125,10 @@ export interface ModelInfo {
   id: string;
   provider: 'builtin' | string;
   description: string;
+  /** The capability probe's stored result for this model, if it was probed. */
+  probe?: ProbeResult | null;
+  /** True for a placeholder row of a provider whose model list could not be read (description says why). */
+  unavailable?: boolean;
 }
 
 export interface AppInfo {
@@ -185,7 +190,23 @@ export interface RunLensApi {
     preview(assistantId: string, functionName: string, args: string): Promise<{ output: string | null; error: string | null }>;
   };
   models: {
-    list(): Promise<ModelInfo[]>;
+    /** `mock`, `scripted` and every provider's models; `refresh` re-reads each provider's `/models`. */
+    list(query?: { refresh?: boolean }): Promise<ModelInfo[]>;
+    /** Runs the capability probe against a `<provider>/<model>` and stores the result. */
+    probe(model: string): Promise<ProbeResult>;
+  };
+  providers: {
+    list(): Promise<ProviderInfo[]>;
+    presets(): Promise<ProviderPreset[]>;
+    save(input: ProviderInput): Promise<ProviderInfo>;
+    remove(name: string): Promise<void>;
+    /** Lists the provider's models to show that its address and key work. */
+    test(name: string): Promise<ProviderTestResult>;
+  };
+  prices: {
+    /** The price table: defaults for OpenAI's models, overridden by edits. */
+    list(): Promise<ModelPrice[]>;
+    set(price: ModelPrice): Promise<ModelPrice[]>;
   };
   settings: {
     /** True when a key is stored for the provider; the key itself never leaves the services. */
@@ -250,6 +271,14 @@ export const RUNLENS_METHODS = [
   'handlers.set',
   'handlers.preview',
   'models.list',
+  'models.probe',
+  'providers.list',
+  'providers.presets',
+  'providers.save',
+  'providers.remove',
+  'providers.test',
+  'prices.list',
+  'prices.set',
   'settings.hasProviderKey',
   'settings.setProviderKey',
   'settings.clearProviderKey',

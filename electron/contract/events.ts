@@ -32,10 +32,14 @@ export const STREAM_EVENT_TYPES = [
 export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
 
 export const RUNLENS_EVENT_TYPES = [
-  /** The exact request handed to the model backend: {round, backend, request}. */
+  /** The exact request handed to the model backend: {round, backend, request, http?} (http: the wire request, key masked). */
   'model.request',
-  /** What the backend produced for that request: {round, backend, chunks, finish_reason, usage, duration_ms, error?}. */
+  /** What the backend produced for that request: {round, backend, text, tool_calls, finish_reason, usage, duration_ms, ttft_ms, tokens_per_s, error}. */
   'model.response',
+  /** A live provider failed and the round is retried after a wait: {round, attempt, status, wait_ms, message}. */
+  'model.retry',
+  /** What a backend notes about a round beside its output (scripted rule hits): {round, …}. */
+  'model.note',
   /** Arguments that are not JSON or fail the function's JSON Schema: {step_id, call_id, function, arguments, errors}. */
   'tool.arguments.invalid',
   /** A handler began: {step_id, call_id, function, mode, arguments}. */

@@ -18,6 +18,8 @@ export interface AppServiceDeps {
   info: () => AppInfo;
   secrets: () => SecretStore | null;
   server: () => ServerControl | null;
+  /** Live providers, probes and prices (models/providers/prices groups). */
+  live: Pick<RunLensApi, 'models' | 'providers' | 'prices'>;
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
@@ -194,9 +196,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         return executeMock(handler.mock, functionName, args, () => 0);
       },
     },
-    models: {
-      list: async () => [{ id: 'mock', provider: 'builtin', description: 'Deterministic offline model: calls functions named in the message, else echoes it.' }],
-    },
+    ...deps.live,
     settings: {
       hasProviderKey: async (provider) => (await deps.secrets()?.has(provider)) ?? false,
       setProviderKey: async (provider, key) => {

@@ -30,6 +30,8 @@ export interface ServicesOptions {
   now?: () => number;
   mode?: 'electron' | 'browser';
   secrets?: SecretStore;
+  /** Environment read for OPENAI_API_KEY / OPENAI_BASE_URL (process.env by default). */
+  env?: NodeJS.ProcessEnv;
   server?: ServerControl;
 }
 

@@ -9,6 +9,11 @@ import { openDatabase } from './db/database';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
+import { createLiveModelsApi, type LiveModels } from './models/live-models-service';
+import { ModelCatalog, ProbeStore } from './models/openai-compatible/model-catalog';
+import { ProviderBackend } from './models/openai-compatible/provider-backend';
+import { ProviderRegistry } from './models/openai-compatible/provider-registry';
+import { PriceTable } from './models/pricing';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
@@ -20,6 +25,8 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
+  /** Live providers (settings, config, environment), their backend, model list and prices. */
+  live: LiveModels;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -32,11 +39,14 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const checkpointer = new IdleCheckpointer(db);
   log.onCommit(() => checkpointer.noteWrite());
   const handlers = new HandlerStore(db, now);
+  const registry = new ProviderRegistry(db, () => options.secrets ?? null, options.env ?? process.env);
+  const backend = new ProviderBackend(registry);
+  const live: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db) };
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
-    models: [new MockModel()],
+    models: [new MockModel(), backend],
     now,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
@@ -50,11 +60,13 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server });
+  const liveApi = createLiveModelsApi(live, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
+  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, live: liveApi });
 
   let closed = false;
   return {
     runtime,
+    live,
     api,
     setServerControl(control) {
       server = control;

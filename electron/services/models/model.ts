@@ -29,7 +29,19 @@ export type ModelChunk =
   | { type: 'text'; delta: string }
   /** The first chunk of a call carries id and name; later ones only argument fragments. */
   | { type: 'tool_call'; index: number; id?: string; name?: string; arguments: string }
-  | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length'; usage?: { prompt_tokens: number; completion_tokens: number } };
+  | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length' | 'content_filter'; usage?: { prompt_tokens: number; completion_tokens: number } }
+  /** A live backend waits before retrying (429 with retry-after, 5xx); recorded as a `model.retry` event. */
+  | { type: 'retry'; attempt: number; status: number | null; wait_ms: number; message: string }
+  /** What a backend wants on the step's record beside the output (scripted rule hits, …): a `model.note` event. */
+  | { type: 'note'; data: Record<string, unknown> };
+
+/** The HTTP request a live backend sends for one round, key masked, for `model.request`. */
+export interface WireRequest {
+  method: 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
 
 /** A failure the run reports as `last_error` (never as an HTTP error). */
 export class ModelError extends Error {
@@ -47,6 +59,8 @@ export interface ModelBackend {
   readonly name: string;
   handles(model: string): boolean;
   generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
+  /** The exact HTTP request `generate` sends for `request` (key masked); absent for offline backends. */
+  describe?(request: ModelRequest): Promise<WireRequest | null>;
 }
 
 /** Tokens as the mock counts them, and as RunLens estimates when a backend gives none. */

@@ -252,6 +252,23 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     },
     models: {
       list: async () => [{ id: 'mock', provider: 'builtin', description: 'Built-in offline mock model' }],
+      probe: async (model) => {
+        throw new Error(`The fake API has no providers to probe '${model}'.`);
+      },
+    },
+    // Live providers are not simulated: the fake has none and refuses to save one.
+    providers: {
+      list: async () => [],
+      presets: async () => [],
+      save: async () => {
+        throw new Error('The fake API cannot store providers.');
+      },
+      remove: async () => undefined,
+      test: async () => ({ ok: false, message: 'The fake API has no providers.', models: [] }),
+    },
+    prices: {
+      list: async () => [],
+      set: async () => [],
     },
     settings: {
       hasProviderKey: async () => false,

@@ -8,12 +8,15 @@ import { ApiError } from '../../runtime/api-error';
 import { bearerMatches } from '../security';
 import { registerAssistantRoutes } from './assistants';
 import type { V1Context } from './context';
+import { registerModelRoutes, type ModelLister } from './models';
 import { registerRunRoutes } from './runs';
 import { registerThreadRoutes } from './threads';
 
 /** The `/v1` plugin's options: the route context plus the Bearer key. */
 export interface V1Options extends V1Context {
   apiKey: string;
+  /** The model list of `GET /v1/models` (only `mock` when absent). */
+  models?: ModelLister;
 }
 
 function maskKey(key: string): string {
@@ -83,4 +86,5 @@ export async function v1Plugin(app: FastifyInstance, options: V1Options): Promis
   registerAssistantRoutes(app, options);
   registerThreadRoutes(app, options);
   registerRunRoutes(app, options);
+  registerModelRoutes(app, options.models ?? (async () => [{ id: 'mock', provider: 'builtin', description: '' }]));
 }
