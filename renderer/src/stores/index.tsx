@@ -10,6 +10,7 @@ import { createInboxStore, type InboxState, type InboxStore } from './inbox-stor
 import { createRunsStore, type RunsState, type RunsStore } from './runs-store';
 import { createThreadsStore, type ThreadsState, type ThreadsStore } from './threads-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
+import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 
 export interface AppStores {
   assistants: AssistantsStore;
@@ -17,6 +18,7 @@ export interface AppStores {
   runs: RunsStore;
   inbox: InboxStore;
   ui: UiStore;
+  settings: SettingsStore;
 }
 
 /** Builds every store for one bridge. `storage` is for persisted UI choices (null in tests for isolation). */
@@ -27,6 +29,7 @@ export function createAppStores(bridge: RunLensBridge, storage: Storage | undefi
     runs: createRunsStore(bridge),
     inbox: createInboxStore(bridge, storage),
     ui: createUiStore(storage),
+    settings: createSettingsStore(bridge),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * `GET /v1/models` and `GET /v1/models/{id}` as the platform shapes them: `mock`, `scripted`
- * and every provider's models as `<provider>/<model>`. Provider names contain a slash, so the
+ * `GET /v1/models` and `GET /v1/models/{id}` as the platform shapes them: the built-in models
+ * and every provider's models as `<provider>/<model>`. Model names contain a slash, so the
  * single-model route takes the rest of the path.
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * The model list every picker and `GET /v1/models` show: the built-in `mock` and `scripted`,
+ * The model list every picker and `GET /v1/models` show: the built-in models,
  * then each provider's models from its `GET /models` (cached until refreshed or the provider
  * changes), each with its stored probe result. An unreachable provider lists no models and
  * says why, instead of failing the whole list.
@@ -12,7 +12,6 @@ import type { ProviderRegistry } from './provider-registry';
 
 const BUILTIN: ModelInfo[] = [
   { id: 'mock', provider: 'builtin', description: 'Deterministic offline model: calls functions named in the message, else echoes it.' },
-  { id: 'scripted', provider: 'builtin', description: "Offline model following the assistant's scripted rules (Assistant → Scripted rules)." },
 ];
 
 /** Stored probe results, one per model name. */

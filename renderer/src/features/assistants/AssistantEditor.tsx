@@ -8,6 +8,7 @@ import { blankDraft, fromDraft, toDraft, type AssistantDraft } from './assistant
 import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
 import { VersionHistory } from './VersionHistory';
 import { MetadataEditor } from './MetadataEditor';
+import { modelOptionLabel } from '../settings/probe-badge';
 
 /** Create or edit an assistant. Every save is a new version; versions can be viewed and restored. */
 export function AssistantEditor({ assistant }: { assistant: Assistant | null }) {
@@ -94,8 +95,8 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
               <select value={draft.model} onChange={(e) => set({ model: e.target.value })} aria-invalid={!!problems.model}>
                 {models.some((m) => m.id === draft.model) ? null : <option value={draft.model}>{draft.model || '—'}</option>}
                 {models.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.id} ({m.provider})
+                  <option key={m.id} value={m.id} disabled={m.unavailable}>
+                    {modelOptionLabel(m)}
                   </option>
                 ))}
               </select>

@@ -8,6 +8,7 @@ import { formatDuration, formatOffset } from '../model/format';
 import { redactSecrets } from '../model/redact';
 import { DiffView } from './diff-view';
 import { JsonBlock } from './json-block';
+import { ModelIo } from './model-io';
 
 export interface StepInspectorProps {
   model: TimelineModel;
@@ -115,6 +116,7 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
       {step.calls.map((c) => (
         <CallSection key={c.callId} model={model} call={c} selected={c.callId === selectedCallId} openEnd={openEnd} />
       ))}
+      {round ? <ModelIo model={model} round={round} /> : null}
       <details>
         <summary>Model request {round ? `(round ${round.round}, ${round.backend})` : ''}</summary>
         {round ? <JsonBlock value={redactSecrets(round.request)} testId="inspector-model-request" /> : <p className="tl-muted">No model request recorded for this step.</p>}
