@@ -15,7 +15,8 @@ function ProviderCard({ p, onEdit }: { p: ProviderInfo; onEdit: () => void }) {
   const { settings, assistants, ui } = useStores();
   const test = useSettings((s) => s.tests[p.name]);
   const probing = useSettings((s) => s.probing);
-  const models = useAssistants((s) => s.models.filter((m) => m.provider === p.name));
+  const allModels = useAssistants((s) => s.models);
+  const models = allModels.filter((m) => m.provider === p.name);
   const [openProbe, setOpenProbe] = useState<string | null>(null);
   const fail = (e: unknown) => ui.getState().set({ notice: { kind: 'error', text: errorMessage(e) } });
   const remove = async () => {
