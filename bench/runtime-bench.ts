@@ -10,6 +10,7 @@ import { openDatabase } from '../electron/services/db/database';
 import { EventLog } from '../electron/services/events/event-log';
 import { openServices } from '../electron/services/services';
 import type { Run } from '../electron/contract/objects';
+import type { MessageDeltaEvent } from '../electron/contract/events';
 
 function tmp(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'runlens-bench-'));
@@ -28,7 +29,7 @@ function nextTurn(): Promise<void> {
 }
 
 /** A message.delta payload like the runtime appends while streaming text. */
-function deltaPayload(stream: number, i: number) {
+function deltaPayload(stream: number, i: number): MessageDeltaEvent {
   return { id: `msg_${stream.toString().padStart(24, '0')}`, object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { value: `word${i} ` } }] } };
 }
 

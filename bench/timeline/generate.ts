@@ -13,7 +13,8 @@ export function generateRun(steps = 10_000, runId = 'run_bench', threadId = 'thr
   const push = (type: RunEventType, data: unknown, dt = 1) => {
     ts += dt;
     seq++;
-    events.push({ id: seq, run_id: runId, thread_id: threadId, seq, ts, type, data });
+    // synthetic, partial snapshots: typed once here at the generator's edge
+    events.push({ id: seq, run_id: runId, thread_id: threadId, seq, ts, type, data } as RunEventRecord);
   };
   // snapshots without per-event fields are shared (the reducer never mutates event data)
   const shared = new Map<string, unknown>();

@@ -186,8 +186,11 @@ export interface RunLensApi {
   handlers: {
     list(assistantId: string): Promise<FunctionHandler[]>;
     set(assistantId: string, functionName: string, input: HandlerInput): Promise<FunctionHandler>;
-    /** Runs the function's mock on the given arguments without touching any run. */
-    preview(assistantId: string, functionName: string, args: string): Promise<{ output: string | null; error: string | null }>;
+    /**
+     * Runs the function's mock on the given arguments without touching any run. `warning` is
+     * set when the output looks like JSON but is not (the Inbox flags it before sending).
+     */
+    preview(assistantId: string, functionName: string, args: string): Promise<{ output: string | null; error: string | null; warning?: string | null }>;
   };
   models: {
     /** `mock`, `scripted` and every provider's models; `refresh` re-reads each provider's `/models`. */

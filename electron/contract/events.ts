@@ -3,6 +3,10 @@
  * events (assistants-api.md §4) so `/v1` passes their `data` through unchanged; the
  * RunLens names carry what only the debugger needs (model I/O, tool executions).
  */
+import type { ModelNoteData, ModelRequestData, ModelResponseData, ModelRetryData } from './model-io';
+import type { Message, Run, RunStatus, RunStep, Thread } from './objects';
+
+export type { ModelNoteData, ModelRequestData, ModelResponseData, ModelRetryData } from './model-io';
 
 export const STREAM_EVENT_TYPES = [
   'thread.created',
@@ -31,27 +35,105 @@ export const STREAM_EVENT_TYPES = [
 ] as const;
 export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
 
-export const RUNLENS_EVENT_TYPES = [
-  /** The exact request handed to the model backend: {round, backend, request, http?} (http: the wire request, key masked). */
-  'model.request',
-  /** What the backend produced for that request: {round, backend, text, tool_calls, finish_reason, usage, duration_ms, ttft_ms, tokens_per_s, error}. */
-  'model.response',
-  /** A live provider failed and the round is retried after a wait: {round, attempt, status, wait_ms, message}. */
-  'model.retry',
-  /** What a backend notes about a round beside its output (scripted rule hits): {round, …}. */
-  'model.note',
-  /** Arguments that are not JSON or fail the function's JSON Schema: {step_id, call_id, function, arguments, errors}. */
-  'tool.arguments.invalid',
-  /** A handler began: {step_id, call_id, function, mode, arguments}. */
-  'tool.execution.started',
-  /** A handler ended: {step_id, call_id, function, mode, output, error, duration_ms}. */
-  'tool.execution.finished',
-  /** Outputs accepted for a requires_action round: {step_id, tool_outputs, source}. */
-  'tool.outputs.submitted',
-] as const;
-export type RunLensEventType = (typeof RUNLENS_EVENT_TYPES)[number];
+/** A streamed fragment of a message (`thread.message.delta`, assistants-api.md §1 "Deltas"). */
+export interface MessageDeltaEvent {
+  id: string;
+  object: 'thread.message.delta';
+  delta: {
+    role?: 'user' | 'assistant';
+    content?: Array<{ index: number; type: string; text?: { value?: string; annotations?: unknown[] } }>;
+  };
+}
 
-export type RunEventType = StreamEventType | RunLensEventType;
+/** One tool call's fragment inside a step delta; only the first fragment of a call has `id`. */
+export interface ToolCallDelta {
+  index: number;
+  type?: 'function' | 'code_interpreter' | 'file_search';
+  id?: string;
+  function?: { name?: string; arguments?: string; output?: string | null };
+  code_interpreter?: { input?: string; outputs?: unknown[] };
+  file_search?: Record<string, unknown>;
+}
+
+/** A streamed fragment of a run step (`thread.run.step.delta`). */
+export interface RunStepDeltaEvent {
+  id: string;
+  object: 'thread.run.step.delta';
+  delta: {
+    step_details?:
+      | { type: 'tool_calls'; tool_calls?: ToolCallDelta[] }
+      | { type: 'message_creation'; message_creation?: { message_id?: string } };
+  };
+}
+
+/**
+ * The payload (`data`) of every event type: the ONE list of event types. Adding an event is
+ * one line here; `RunEventRecord` then narrows `data` by `type` everywhere, so nothing casts.
+ */
+export interface RunEventPayloads {
+  'thread.created': Thread;
+  'thread.run.created': Run;
+  'thread.run.queued': Run;
+  'thread.run.in_progress': Run;
+  'thread.run.requires_action': Run;
+  'thread.run.completed': Run;
+  'thread.run.incomplete': Run;
+  'thread.run.failed': Run;
+  'thread.run.cancelling': Run;
+  'thread.run.cancelled': Run;
+  'thread.run.expired': Run;
+  'thread.run.step.created': RunStep;
+  'thread.run.step.in_progress': RunStep;
+  'thread.run.step.delta': RunStepDeltaEvent;
+  'thread.run.step.completed': RunStep;
+  'thread.run.step.failed': RunStep;
+  'thread.run.step.cancelled': RunStep;
+  'thread.run.step.expired': RunStep;
+  'thread.message.created': Message;
+  'thread.message.in_progress': Message;
+  'thread.message.delta': MessageDeltaEvent;
+  'thread.message.completed': Message;
+  'thread.message.incomplete': Message;
+  /** The exact request handed to the model backend. */
+  'model.request': ModelRequestData;
+  /** What the backend produced for that request. */
+  'model.response': ModelResponseData;
+  /** A live provider failed and the round is retried after a wait. */
+  'model.retry': ModelRetryData;
+  /** What a backend notes about a round beside its output (scripted rule hits). */
+  'model.note': ModelNoteData;
+  /** Arguments that are not JSON or fail the function's JSON Schema. */
+  'tool.arguments.invalid': ToolArgumentsInvalidData;
+  /** A handler began. */
+  'tool.execution.started': ToolExecutionStartedData;
+  /** A handler ended. */
+  'tool.execution.finished': ToolExecutionFinishedData;
+  /** Outputs accepted for a requires_action round. */
+  'tool.outputs.submitted': ToolOutputsSubmittedData;
+}
+
+export type RunEventType = keyof RunEventPayloads;
+/** RunLens's own events (never sent on a `/v1` stream). */
+export type RunLensEventType = Exclude<RunEventType, StreamEventType>;
+
+/** Every stream name has a payload (a compile error here means the map lacks one). */
+const STREAM_TYPES_HAVE_PAYLOADS: readonly RunEventType[] = STREAM_EVENT_TYPES;
+void STREAM_TYPES_HAVE_PAYLOADS;
+
+/** The event types whose payload is the run snapshot: one per status, plus `created`. */
+export type RunStatusEventType = 'thread.run.created' | `thread.run.${RunStatus}`;
+/** The event types whose payload is a step snapshot. */
+export type RunStepEventType = { [K in RunEventType]: RunEventPayloads[K] extends RunStep ? K : never }[RunEventType];
+/** The event types whose payload is a message snapshot. */
+export type MessageEventType = { [K in RunEventType]: RunEventPayloads[K] extends Message ? K : never }[RunEventType];
+
+const RUN_STATUS_EVENTS_HAVE_PAYLOADS: readonly RunEventType[] = [] as RunStatusEventType[];
+void RUN_STATUS_EVENTS_HAVE_PAYLOADS;
+
+/** The event announcing that a run reached `status`. */
+export function runStatusEventType(status: RunStatus): RunStatusEventType {
+  return `thread.run.${status}`;
+}
 
 /** Run statuses after which a `/v1` stream ends (requires_action ends a leg). */
 export const STREAM_TERMINAL_RUN_EVENTS: readonly RunEventType[] = [
@@ -63,18 +145,28 @@ export const STREAM_TERMINAL_RUN_EVENTS: readonly RunEventType[] = [
   'thread.run.expired',
 ];
 
-/**
- * One appended event. `seq` is per run, starts at 1 and has no gaps; `id` is global and
- * strictly increasing, so "everything after X" can be resumed too. `ts` is in milliseconds.
- */
-export interface RunEventRecord<T = unknown> {
+/** The fields every event has, whatever its type. */
+export interface RunEventBase {
   id: number;
   run_id: string;
   thread_id: string;
   seq: number;
   ts: number;
-  type: RunEventType;
-  data: T;
+}
+
+/**
+ * One appended event, a union discriminated by `type`: `RunEventRecord` is any event, and
+ * `RunEventRecord<'model.request'>` one type (or a union of types) with its `data` typed.
+ * `seq` is per run, starts at 1 and has no gaps; `id` is global and strictly increasing,
+ * so "everything after X" can be resumed too. `ts` is in milliseconds.
+ */
+export type RunEventRecord<K extends RunEventType = RunEventType> = {
+  [T in K]: RunEventBase & { type: T; data: RunEventPayloads[T] };
+}[K];
+
+/** True when the event is of one of `types`, narrowing its `data` accordingly. */
+export function isEventOf<K extends RunEventType>(event: RunEventRecord, ...types: K[]): event is Extract<RunEventRecord, { type: K }> {
+  return (types as RunEventType[]).includes(event.type);
 }
 
 export type HandlerMode = 'manual' | 'mock' | 'live';

@@ -106,8 +106,8 @@ export const RUN_STATUSES = [
   'expired',
 ] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['queued', 'in_progress', 'requires_action', 'cancelling'];
-export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['completed', 'incomplete', 'failed', 'cancelled', 'expired'];
+/** The status sets live with the transition table; re-exported here for existing imports. */
+export { ACTIVE_RUN_STATUSES, TERMINAL_RUN_STATUSES } from './run-lifecycle';
 
 export interface FunctionToolCall {
   id: string;

@@ -17,6 +17,7 @@ import { PriceTable } from './models/pricing';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -27,6 +28,8 @@ export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
   /** Live providers (settings, config, environment), their backend, model list and prices. */
   live: LiveModels;
+  /** Session files, search, re-run, fork and diff on this database. */
+  sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
@@ -51,6 +54,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -67,6 +71,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   return {
     runtime,
     live,
+    sessions,
     api,
     setServerControl(control) {
       server = control;

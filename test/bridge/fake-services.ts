@@ -5,6 +5,7 @@
 import type { RunLensApi, RunLensEventName, RunLensEvents, RunLensMethodName } from '../../electron/contract/api';
 import { apiFromCall } from '../../electron/contract/api-from-call';
 import type { RunEventRecord } from '../../electron/contract/events';
+import { fixtureEvent } from '../helpers/event-fixture';
 import type { Services } from '../../electron/services/services-types';
 
 export type HandlerMap = Partial<Record<RunLensMethodName, (...args: unknown[]) => unknown>>;
@@ -53,7 +54,7 @@ export function fakeServices(handlers: HandlerMap = {}): FakeServices {
     pushRunEvent(runId: string, type: RunEventRecord['type'] = 'thread.run.in_progress') {
       const seq = (seqs.get(runId) ?? 0) + 1;
       seqs.set(runId, seq);
-      const event: RunEventRecord = { id: log.length + 1, run_id: runId, thread_id: 'thread_1', seq, ts: 1_700_000_000_000 + log.length, type, data: { n: log.length + 1 } };
+      const event: RunEventRecord = fixtureEvent({ id: log.length + 1, run_id: runId, thread_id: 'thread_1', seq, ts: 1_700_000_000_000 + log.length }, type, { n: log.length + 1 });
       log.push(event);
       for (const l of runListeners) l(event);
       for (const l of pushListeners) l('run.event', event);

@@ -2,6 +2,8 @@
  * Numbered schema migrations. Each runs once, inside a transaction, and is recorded in
  * `schema_migrations`; new ones are appended, never edited, so old files upgrade cleanly.
  */
+import { SESSIONS_MIGRATION_SQL } from './sessions-migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -80,5 +82,10 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 2,
+    name: 'sessions-run-origins-and-search',
+    sql: SESSIONS_MIGRATION_SQL,
   },
 ];

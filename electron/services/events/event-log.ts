@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { RunEventRecord, RunEventType } from '../../contract/events';
+import type { RunEventBase, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 
 /** State writes committed in the same transaction as the events (the Store). */
 export interface DeferredWriter {
@@ -24,7 +24,7 @@ interface Subscription {
  * SQLite, can ride along in a private field: SSE reuses it, while JSON and structured
  * clone (IPC) still see only the record's own fields.
  */
-class LoggedEvent<T = unknown> implements RunEventRecord<T> {
+class LoggedEvent implements RunEventBase {
   #json: string | undefined;
 
   constructor(
@@ -34,7 +34,7 @@ class LoggedEvent<T = unknown> implements RunEventRecord<T> {
     public seq: number,
     public ts: number,
     public type: RunEventType,
-    public data: T,
+    public data: unknown,
     json?: string,
   ) {
     this.#json = json;
@@ -47,7 +47,7 @@ class LoggedEvent<T = unknown> implements RunEventRecord<T> {
 }
 
 /** The JSON of an event's `data` as it was written to SQLite (computed once, reused by SSE). */
-export function eventDataJson(event: RunEventRecord): string {
+export function eventDataJson(event: RunEventBase & { data: unknown }): string {
   return event instanceof LoggedEvent ? event.json() : JSON.stringify(event.data);
 }
 
@@ -65,8 +65,13 @@ interface Row {
   data: string;
 }
 
+/** The storage boundary: a row's type and JSON were written by `append`, which typed them. */
+function asRecord(event: LoggedEvent): RunEventRecord {
+  return event as RunEventRecord;
+}
+
 function fromRow(row: Row): RunEventRecord {
-  return new LoggedEvent(row.id, row.run_id, row.thread_id, row.seq, row.ts, row.type as RunEventType, JSON.parse(row.data) as unknown, row.data);
+  return asRecord(new LoggedEvent(row.id, row.run_id, row.thread_id, row.seq, row.ts, row.type as RunEventType, JSON.parse(row.data) as unknown, row.data));
 }
 
 /**
@@ -121,13 +126,13 @@ export class EventLog {
   }
 
   /** Numbers and queues an event; it is committed and published on the next flush. */
-  append<T>(runId: string, threadId: string, type: RunEventType, data: T): RunEventRecord<T> {
+  append<K extends RunEventType>(runId: string, threadId: string, type: K, data: RunEventPayloads[K]): RunEventRecord<K> {
     const seq = this.lastSeq(runId) + 1;
     this.seqByRun.set(runId, seq);
-    const event = new LoggedEvent<T>(this.nextId++, runId, threadId, seq, this.now(), type, data);
+    const event = new LoggedEvent(this.nextId++, runId, threadId, seq, this.now(), type, data);
     this.pending.push(event);
     this.requestFlush();
-    return event;
+    return asRecord(event) as RunEventRecord<K>;
   }
 
   /** The highest seq given to a run so far (committed or pending); 0 for none. */
@@ -148,7 +153,7 @@ export class EventLog {
     this.pending = [];
     this.insertBatch(batch);
     for (const listener of this.commitListeners) listener();
-    for (const event of batch) this.publish(event);
+    for (const event of batch) this.publish(asRecord(event));
   }
 
   private publish(event: RunEventRecord): void {
@@ -208,6 +213,18 @@ export class EventLog {
     return () => {
       this.subscriptions.delete(sub);
     };
+  }
+
+  /**
+   * Hands out `count` consecutive global ids for events written outside `append` (session
+   * imports), after flushing, so appended and imported events never share an id.
+   */
+  reserveIds(count: number): number {
+    this.flush();
+    const row = this.db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number | null };
+    const first = Math.max(this.nextId, (row.id ?? 0) + 1);
+    this.nextId = first + count;
+    return first;
   }
 
   /** Declares a run that has no events yet, so its first append needs no lookup. */

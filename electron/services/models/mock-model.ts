@@ -13,12 +13,44 @@ export interface MockDirectives {
   delayMs: number;
   incomplete: boolean;
   badArgs: boolean;
+  /** `[mock:args={...}]`: the first called function's arguments, exactly this text. */
+  args: string | null;
+}
+
+/**
+ * Finds `[mock:args=<JSON>]` and returns the JSON text (braces balanced, strings respected)
+ * and the message without the directive; null when there is none.
+ */
+export function extractArgsDirective(text: string): { json: string; rest: string } | null {
+  const start = text.indexOf('[mock:args=');
+  if (start < 0) return null;
+  const from = start + '[mock:args='.length;
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (depth === 0) {
+        // the directive's own closing bracket: a scalar or unbalanced value
+        return { json: text.slice(from, i), rest: text.slice(0, start) + text.slice(i + 1) };
+      }
+      depth--;
+      if (depth === 0 && text[i + 1] === ']') return { json: text.slice(from, i + 1), rest: text.slice(0, start) + text.slice(i + 2) };
+    }
+  }
+  return null;
 }
 
 /** Reads the `[mock:…]` directives of a user message. */
 export function parseDirectives(text: string): MockDirectives {
-  const d: MockDirectives = { fail: false, rateLimit: false, delayMs: 0, incomplete: false, badArgs: false };
-  for (const m of text.matchAll(/\[mock:([a-z_]+)(?:=(\d+))?\]/g)) {
+  const extracted = extractArgsDirective(text);
+  const d: MockDirectives = { fail: false, rateLimit: false, delayMs: 0, incomplete: false, badArgs: false, args: extracted?.json ?? null };
+  for (const m of (extracted?.rest ?? text).matchAll(/\[mock:([a-z_]+)(?:=(\d+))?\]/g)) {
     if (m[1] === 'fail') d.fail = true;
     else if (m[1] === 'rate_limit') d.rateLimit = true;
     else if (m[1] === 'delay' && m[2] !== undefined) d.delayMs += Number(m[2]);
@@ -195,8 +227,10 @@ export class MockModel implements ModelBackend {
   }
 
   async *generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk> {
-    const u = newestUser(request.messages);
-    const d = parseDirectives(u);
+    const message = newestUser(request.messages);
+    const d = parseDirectives(message);
+    // the args directive's JSON must not name functions or give key=value pairs itself
+    const u = d.args !== null ? (extractArgsDirective(message)?.rest ?? message) : message;
     if (d.delayMs > 0) await abortableSleep(d.delayMs, signal);
     if (d.fail) throw new ModelError('server_error', 'The mock model failed as asked by [mock:fail].');
     if (d.rateLimit) throw new ModelError('rate_limit_exceeded', 'Rate limit reached for model mock ([mock:rate_limit]).');
@@ -209,7 +243,7 @@ export class MockModel implements ModelBackend {
       let completion = 0;
       for (const [index, fn] of calls.entries()) {
         signal.throwIfAborted();
-        const json = JSON.stringify(buildArguments(fn, pairs));
+        const json = index === 0 && d.args !== null ? d.args : JSON.stringify(buildArguments(fn, pairs));
         const args = d.badArgs ? json.slice(0, Math.max(1, json.length - 1)) + ',' : json;
         completion += countTokens(fn.name + args);
         yield { type: 'tool_call', index, id: newCallId(), name: fn.name, arguments: '' };
@@ -219,7 +253,7 @@ export class MockModel implements ModelBackend {
       return;
     }
 
-    const text = results.length > 0 ? results.map((r) => `${r.name}: ${r.output}`).join('\n') : `Echo: ${u}`;
+    const text = results.length > 0 ? results.map((r) => `${r.name}: ${r.output}`).join('\n') : `Echo: ${message}`;
     let parts = words(text);
     if (d.incomplete) parts = parts.slice(0, Math.max(1, Math.ceil(parts.length / 2)));
     for (const part of parts) {

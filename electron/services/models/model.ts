@@ -3,27 +3,10 @@
  * recorded outputs, and live providers. A backend streams chunks; the run engine turns
  * them into steps, messages and events, so all backends look the same on the timeline.
  */
-import type { FunctionDefinition, ResponseFormat, ToolChoice } from '../../contract/objects';
 
-export type ChatMessage =
-  | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string }
-  | { role: 'assistant'; content: null; tool_calls: Array<{ id: string; name: string; arguments: string }> }
-  | { role: 'tool'; tool_call_id: string; name: string; content: string };
-
-export interface ModelRequest {
-  model: string;
-  instructions: string;
-  messages: ChatMessage[];
-  tools: FunctionDefinition[];
-  tool_choice: ToolChoice;
-  parallel_tool_calls: boolean;
-  temperature: number | null;
-  top_p: number | null;
-  max_completion_tokens: number | null;
-  response_format: ResponseFormat | null;
-}
+/** The request shapes are recorded in the event log, so they live in the contract. */
+export type { ChatMessage, ModelRequest, WireRequest } from '../../contract/model-io';
+import type { ModelRequest, WireRequest } from '../../contract/model-io';
 
 export type ModelChunk =
   | { type: 'text'; delta: string }
@@ -35,13 +18,6 @@ export type ModelChunk =
   /** What a backend wants on the step's record beside the output (scripted rule hits, …): a `model.note` event. */
   | { type: 'note'; data: Record<string, unknown> };
 
-/** The HTTP request a live backend sends for one round, key masked, for `model.request`. */
-export interface WireRequest {
-  method: 'POST';
-  url: string;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-}
 
 /** A failure the run reports as `last_error` (never as an HTTP error). */
 export class ModelError extends Error {

@@ -5,7 +5,7 @@
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
 import type { FunctionToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
-import type { RunEventType, ToolOutputsSubmittedData } from '../../contract/events';
+import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
@@ -93,24 +93,24 @@ export class RunEngine {
   }
 
   // Recording ---------------------------------------------------------------
-  private event(a: ActiveRun, type: RunEventType, data: unknown): void {
+  private event<K extends RunEventType>(a: ActiveRun, type: K, data: RunEventPayloads[K]): void {
     this.deps.log.append(a.run.id, a.run.thread_id, type, data);
   }
 
-  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunEventType): void {
+  private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunStatusEventType): void {
     assertTransition(a.run.status, status);
     a.run = { ...a.run, ...patch, status };
     this.deps.store.updateRun(a.run);
     this.event(a, type, a.run);
   }
 
-  private setStep(a: ActiveRun, step: RunStep, type: RunEventType | null): void {
+  private setStep(a: ActiveRun, step: RunStep, type: RunStepEventType | null): void {
     a.step = step;
     this.deps.store.upsertStep(step);
     if (type) this.event(a, type, step);
   }
 
-  private setMessage(a: ActiveRun, message: Message, type: RunEventType | null, insert = false): void {
+  private setMessage(a: ActiveRun, message: Message, type: MessageEventType | null, insert = false): void {
     a.message = message;
     if (insert) this.deps.store.insertMessage(message);
     else this.deps.store.updateMessage(message);
@@ -220,7 +220,7 @@ export class RunEngine {
   private messageDelta(a: ActiveRun, delta: string, first: boolean): void {
     const text = first ? { value: delta, annotations: [] } : { value: delta };
     this.event(a, 'thread.message.delta', {
-      id: a.message?.id,
+      id: a.message?.id ?? '',
       object: 'thread.message.delta',
       delta: { content: [{ index: 0, type: 'text', text }] },
     });
@@ -247,7 +247,7 @@ export class RunEngine {
 
   private toolCallDelta(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, chunk: Extract<ModelChunk, { type: 'tool_call' }>): void {
     let fn: { name?: string; arguments: string; output?: null };
-    let entry: Record<string, unknown>;
+    let entry: ToolCallDelta;
     if (chunk.id !== undefined && !calls[chunk.index]) {
       calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
       fn = { name: chunk.name ?? '', arguments: chunk.arguments, output: null };
@@ -258,7 +258,7 @@ export class RunEngine {
       entry = { index: chunk.index, type: 'function', function: fn };
     }
     this.event(a, 'thread.run.step.delta', {
-      id: a.step?.id,
+      id: a.step?.id ?? '',
       object: 'thread.run.step.delta',
       delta: { step_details: { type: 'tool_calls', tool_calls: [entry] } },
     });
@@ -371,7 +371,7 @@ export class RunEngine {
   }
 
   /** Closes the open message (incomplete, with its reason) and the open step, as a run ends early. */
-  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunEventType): void {
+  private closeOpen(a: ActiveRun, now: number, reason: MessageIncompleteReason, step: Partial<RunStep>, stepEvent: RunStepEventType): void {
     if (a.message) {
       this.setMessage(a, { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason } }, 'thread.message.incomplete');
       a.message = null;

@@ -4,7 +4,7 @@
  * (better-sqlite3): every call has fully taken effect when it returns.
  */
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventRecord } from '../../contract/events';
+import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
@@ -307,7 +307,7 @@ export class AssistantsRuntime implements RuntimeApi {
     const nowSec = this.sec();
     for (const run of this.store.activeRuns()) {
       const expired = run.expires_at !== null && nowSec >= run.expires_at;
-      const append = (type: Parameters<EventLog['append']>[2], data: unknown) => this.log.append(run.id, run.thread_id, type, data);
+      const append = <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.log.append(run.id, run.thread_id, type, data);
       for (const step of this.store.runSteps(run.id)) {
         if (step.status !== 'in_progress') continue;
         const closed: RunStep = expired

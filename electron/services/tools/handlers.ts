@@ -6,6 +6,7 @@
 import { abortableSleep } from '../abortable-sleep';
 import type { Db } from '../db/database';
 import type { FunctionHandler, HandlerInput, MockHandlerConfig } from '../../contract/api';
+import { renderTemplateChecked } from './template';
 
 interface Row {
   assistant_id: string;
@@ -75,29 +76,13 @@ export class HandlerStore {
   }
 }
 
-/** Replaces `{{arguments}}`, `{{function}}` and `{{name}}` (an argument) in a template. */
-export function renderTemplate(template: string, functionName: string, args: string): string {
-  let parsed: Record<string, unknown> = {};
-  try {
-    const value: unknown = JSON.parse(args);
-    if (value && typeof value === 'object' && !Array.isArray(value)) parsed = value as Record<string, unknown>;
-  } catch {
-    // invalid arguments never reach a handler; keep an empty object for previews
-  }
-  return template.replace(/\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g, (whole, key: string) => {
-    if (key === 'arguments') return args;
-    if (key === 'function') return functionName;
-    const path = key.startsWith('args.') ? key.slice(5) : key;
-    let v: unknown = parsed;
-    for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-    if (v === undefined) return whole;
-    return typeof v === 'string' ? v : JSON.stringify(v);
-  });
-}
+export { renderTemplate } from './template';
 
 export interface HandlerResult {
   output: string | null;
   error: string | null;
+  /** A template output that looks like JSON but is not (flagged before anyone sends it). */
+  warning?: string | null;
 }
 
 /**
@@ -115,13 +100,16 @@ export async function executeMock(
   switch (mock.kind) {
     case 'static':
       return { output: mock.output ?? '', error: null };
-    case 'template':
-      return { output: renderTemplate(mock.output ?? '', functionName, args), error: null };
+    case 'template': {
+      const r = renderTemplateChecked(mock.output ?? '', functionName, args);
+      return { output: r.output, error: null, warning: r.warning };
+    }
     case 'sequence': {
       const list = mock.sequence ?? [];
       if (list.length === 0) return { output: '', error: null };
       const i = Math.min(nextIndex(), list.length - 1);
-      return { output: renderTemplate(list[i], functionName, args), error: null };
+      const r = renderTemplateChecked(list[i], functionName, args);
+      return { output: r.output, error: null, warning: r.warning };
     }
     case 'error': {
       const message = mock.error ?? 'Simulated error';

@@ -36,7 +36,7 @@ export class FakeRunEngine {
   constructor(private readonly host: EngineHost) {}
 
   emit(rec: FakeRunRecord, type: RunEventType, data: unknown): void {
-    const event: RunEventRecord = {
+    const event = {
       id: this.host.nextEventId(),
       run_id: rec.run.id,
       thread_id: rec.run.thread_id,
@@ -44,7 +44,7 @@ export class FakeRunEngine {
       ts: Date.now(),
       type,
       data: structuredClone(data),
-    };
+    } as RunEventRecord;
     rec.events.push(event);
     this.host.publish(event);
   }

@@ -16,6 +16,8 @@ export interface CallDraft {
   error: string | null;
   /** True while a mock preview or live execution is under way. */
   busy: boolean;
+  /** The mock's output looks like JSON but is not: shown, and submitting waits for a fix. */
+  warning?: string | null;
 }
 
 export interface SubmitCheck {
@@ -59,6 +61,8 @@ export function checkSubmit(input: {
       reasons.push(`${call.function} is still running its ${d.source}.`);
     } else if (d.error) {
       reasons.push(`${call.function}: the ${d.source} failed (${d.error}); type an output instead.`);
+    } else if (d.warning && d.source !== 'manual') {
+      reasons.push(`${call.function}: ${d.warning} Type an output instead, or fix the mock.`);
     } else if (d.source === 'manual' && d.output.trim() === '') {
       reasons.push(`Type an output for ${call.function} (${call.call_id}).`);
     } else {

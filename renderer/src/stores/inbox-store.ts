@@ -51,10 +51,10 @@ export function createInboxStore(bridge: RunLensBridge, storage: Storage | undef
       set({ drafts: { ...get().drafts, [callId]: { ...prev, ...patch } } });
     };
     const runMock = async (assistantId: string, call: PendingCall) => {
-      patchDraft(call.call_id, { busy: true, error: null });
+      patchDraft(call.call_id, { busy: true, error: null, warning: null });
       try {
         const res = await api.handlers.preview(assistantId, call.function, call.arguments);
-        patchDraft(call.call_id, { busy: false, output: res.output ?? '', error: res.error });
+        patchDraft(call.call_id, { busy: false, output: res.output ?? '', error: res.error, warning: res.warning ?? null });
       } catch (e) {
         patchDraft(call.call_id, { busy: false, error: errorMessage(e) });
       }
@@ -95,7 +95,7 @@ export function createInboxStore(bridge: RunLensBridge, storage: Storage | undef
         const choices = { ...get().choices, [`${inbox.assistantId}/${call.function}`]: source };
         set({ choices });
         storage?.setItem(CHOICES_KEY, JSON.stringify(choices));
-        patchDraft(callId, { source, error: null, output: source === 'manual' ? '' : get().drafts[callId]?.output ?? '' });
+        patchDraft(callId, { source, error: null, warning: null, output: source === 'manual' ? '' : get().drafts[callId]?.output ?? '' });
         if (source === 'mock') await runMock(inbox.assistantId, call);
         if (source === 'live') patchDraft(callId, { error: 'Live handlers are not available yet.' });
       },

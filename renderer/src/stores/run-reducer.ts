@@ -6,13 +6,8 @@
  * `runs.events(runId, lastSeq)` and applies the missed events in order.
  */
 import type { Message, Run, RunStep, FunctionToolCall } from '../../../electron/contract/objects';
-import type {
-  RunEventRecord,
-  ToolArgumentsInvalidData,
-  ToolExecutionFinishedData,
-  ToolExecutionStartedData,
-  ToolOutputsSubmittedData,
-} from '../../../electron/contract/events';
+import type { MessageDeltaEvent, RunEventRecord, RunStepDeltaEvent } from '../../../electron/contract/events';
+import { isMessageEvent, isRunStatusEvent, isRunStepEvent } from '../../../electron/contract/event-guards';
 
 /** One function call as the UI sees it while it streams and after it ran. */
 export interface LiveToolCall {
@@ -71,21 +66,6 @@ export function emptyLiveRun(runId: string, threadId: string): LiveRun {
   };
 }
 
-interface StepDeltaCall {
-  index: number;
-  id?: string;
-  type?: string;
-  function?: { name?: string; arguments?: string; output?: string | null };
-}
-interface StepDeltaData {
-  id: string;
-  delta: { step_details?: { type: string; tool_calls?: StepDeltaCall[] } };
-}
-interface MessageDeltaData {
-  id: string;
-  delta: { content?: Array<{ index: number; type: string; text?: { value?: string } }> };
-}
-
 function withStep(live: LiveRun, step: RunStep): LiveRun {
   const stepOrder = live.stepOrder.includes(step.id) ? live.stepOrder : [...live.stepOrder, step.id];
   let toolCalls = live.toolCalls;
@@ -115,7 +95,7 @@ function withMessage(live: LiveRun, message: Message): LiveRun {
   return { ...live, messages: { ...live.messages, [message.id]: { ...message, content } }, messageOrder };
 }
 
-function withMessageDelta(live: LiveRun, data: MessageDeltaData): LiveRun {
+function withMessageDelta(live: LiveRun, data: MessageDeltaEvent): LiveRun {
   const message = live.messages[data.id];
   if (!message) return live;
   const content = [...message.content];
@@ -128,9 +108,10 @@ function withMessageDelta(live: LiveRun, data: MessageDeltaData): LiveRun {
   return { ...live, messages: { ...live.messages, [data.id]: { ...message, content } } };
 }
 
-function withStepDelta(live: LiveRun, data: StepDeltaData): LiveRun {
-  const deltas = data.delta.step_details?.tool_calls;
-  if (!deltas) return live;
+function withStepDelta(live: LiveRun, data: RunStepDeltaEvent): LiveRun {
+  const details = data.delta.step_details;
+  if (details?.type !== 'tool_calls' || !details.tool_calls) return live;
+  const deltas = details.tool_calls;
   const calls = [...(live.toolCalls[data.id] ?? [])];
   for (const d of deltas) {
     if (d.type && d.type !== 'function') continue;
@@ -155,38 +136,37 @@ export function applyRunEvent(live: LiveRun, event: RunEventRecord): LiveRun {
   if (event.seq <= live.lastSeq) return live;
   if (event.seq !== live.lastSeq + 1) return live.gap ? live : { ...live, gap: true };
   const base: LiveRun = { ...live, lastSeq: event.seq, gap: false };
-  const type = event.type;
-  if (type === 'thread.created') return base;
-  if (type.startsWith('thread.run.step.')) {
-    if (type === 'thread.run.step.delta') return withStepDelta(base, event.data as StepDeltaData);
-    return withStep(base, event.data as RunStep);
+  if (isRunStatusEvent(event)) return { ...base, run: event.data };
+  if (isRunStepEvent(event)) return withStep(base, event.data);
+  if (isMessageEvent(event)) return withMessage(base, event.data);
+  switch (event.type) {
+    case 'thread.run.step.delta':
+      return withStepDelta(base, event.data);
+    case 'thread.message.delta':
+      return withMessageDelta(base, event.data);
+    case 'tool.execution.started': {
+      const d = event.data;
+      const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: true, output: null, error: null, duration_ms: null };
+      return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
+    }
+    case 'tool.execution.finished': {
+      const d = event.data;
+      const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: false, output: d.output, error: d.error, duration_ms: d.duration_ms };
+      return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
+    }
+    case 'tool.arguments.invalid':
+      return { ...base, invalidArgs: { ...base.invalidArgs, [event.data.call_id]: event.data.errors } };
+    case 'tool.outputs.submitted': {
+      const d = event.data;
+      const calls = (base.toolCalls[d.step_id] ?? []).map((c) => {
+        const out = d.tool_outputs.find((o) => o.tool_call_id === c.id);
+        return out ? { ...c, output: out.output } : c;
+      });
+      return { ...base, toolCalls: { ...base.toolCalls, [d.step_id]: calls }, submittedSource: d.source };
+    }
+    default:
+      return base;
   }
-  if (type.startsWith('thread.run.')) return { ...base, run: event.data as Run };
-  if (type === 'thread.message.delta') return withMessageDelta(base, event.data as MessageDeltaData);
-  if (type.startsWith('thread.message.')) return withMessage(base, event.data as Message);
-  if (type === 'tool.execution.started') {
-    const d = event.data as ToolExecutionStartedData;
-    const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: true, output: null, error: null, duration_ms: null };
-    return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
-  }
-  if (type === 'tool.execution.finished') {
-    const d = event.data as ToolExecutionFinishedData;
-    const exec: LiveExecution = { call_id: d.call_id, function: d.function, mode: d.mode, running: false, output: d.output, error: d.error, duration_ms: d.duration_ms };
-    return { ...base, executions: { ...base.executions, [d.call_id]: exec } };
-  }
-  if (type === 'tool.arguments.invalid') {
-    const d = event.data as ToolArgumentsInvalidData;
-    return { ...base, invalidArgs: { ...base.invalidArgs, [d.call_id]: d.errors } };
-  }
-  if (type === 'tool.outputs.submitted') {
-    const d = event.data as ToolOutputsSubmittedData;
-    const calls = (base.toolCalls[d.step_id] ?? []).map((c) => {
-      const out = d.tool_outputs.find((o) => o.tool_call_id === c.id);
-      return out ? { ...c, output: out.output } : c;
-    });
-    return { ...base, toolCalls: { ...base.toolCalls, [d.step_id]: calls }, submittedSource: d.source };
-  }
-  return base;
 }
 
 /** Folds many events in order. */

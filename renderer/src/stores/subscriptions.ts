@@ -5,7 +5,7 @@
  * Returns the function that detaches every listener.
  */
 import type { RunLensBridge } from '../../../electron/contract/api';
-import type { Run } from '../../../electron/contract/objects';
+import { isRunStatusEvent } from '../../../electron/contract/event-guards';
 import { ACTIVE_RUN_STATUSES } from '../../../electron/contract/objects';
 import type { AppStores } from './index';
 
@@ -31,8 +31,8 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
     const threadId = event.thread_id;
     const openThread = stores.ui.getState().threadId;
     if (event.type === 'thread.created') later.run('threads', () => void stores.threads.getState().load());
-    if (event.type.startsWith('thread.run.') && !event.type.startsWith('thread.run.step.')) {
-      const run = event.data as Run;
+    if (isRunStatusEvent(event)) {
+      const run = event.data;
       const known = stores.threads.getState().noteRun(run);
       if (!known || event.type === 'thread.run.created' || ['completed', 'failed', 'cancelled', 'expired', 'incomplete'].includes(run.status)) {
         later.run('threads', () => void stores.threads.getState().load());

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyRunEvent, applyRunEvents, emptyLiveRun } from '../../../renderer/src/stores/run-reducer';
 import type { RunEventRecord, RunEventType } from '../../../electron/contract/events';
+import { fixtureEvent } from '../../helpers/event-fixture';
 
 let id = 0;
-const ev = (seq: number, type: RunEventType, data: unknown): RunEventRecord => ({ id: ++id, run_id: 'run_1', thread_id: 'thread_1', seq, ts: 0, type, data });
+const ev = (seq: number, type: RunEventType, data: unknown): RunEventRecord => fixtureEvent({ id: ++id, run_id: 'run_1', thread_id: 'thread_1', seq, ts: 0 }, type, data);
 const msg = { id: 'msg_1', object: 'thread.message', created_at: 1, thread_id: 'thread_1', role: 'assistant', content: [], assistant_id: 'a', run_id: 'run_1', attachments: [], metadata: {}, status: 'in_progress', completed_at: null, incomplete_at: null, incomplete_details: null };
 const textDelta = (v: string) => ({ id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { value: v } }] } });
 const step = { id: 'step_1', object: 'thread.run.step', type: 'tool_calls', status: 'in_progress', step_details: { type: 'tool_calls', tool_calls: [] } };

@@ -4,6 +4,7 @@
  */
 import type { HandlerMode, RunEventRecord, RunEventType } from '../../../electron/contract/events';
 import type { Run, RunStatus, RunStep } from '../../../electron/contract/objects';
+import { fixtureEvent } from '../../helpers/event-fixture';
 
 export interface CallSpec {
   name: string;
@@ -44,7 +45,7 @@ export class RunLog {
 
   emit(type: RunEventType, data: unknown): this {
     this.seq++;
-    this.events.push({ id: RunLog.nextId++, run_id: this.runId, thread_id: this.threadId, seq: this.seq, ts: this.t, type, data: structuredClone(data) });
+    this.events.push(fixtureEvent({ id: RunLog.nextId++, run_id: this.runId, thread_id: this.threadId, seq: this.seq, ts: this.t }, type, structuredClone(data)));
     return this;
   }
 

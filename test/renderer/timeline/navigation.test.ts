@@ -21,7 +21,9 @@ describe('replay navigation', () => {
   it('tool calls: the first fragment of each call, then executions and submissions', () => {
     const pos = navigate(events, 1, 'tool', 1);
     expect(typeAt(pos)).toBe('thread.run.step.delta');
-    expect((events[pos - 1].data as { delta: { step_details: { tool_calls: Array<{ id?: string }> } } }).delta.step_details.tool_calls[0].id).toBe('call_1');
+    const ev = events[pos - 1];
+    const details = ev.type === 'thread.run.step.delta' ? ev.data.delta.step_details : undefined;
+    expect(details?.type === 'tool_calls' ? details.tool_calls?.[0].id : undefined).toBe('call_1');
     expect(typeAt(navigate(events, pos, 'tool', 1))).toBe('tool.outputs.submitted');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEventRecord } from '../../../electron/contract/events';
-import type { Run } from '../../../electron/contract/objects';
+import { isRunStatusEvent } from '../../../electron/contract/event-guards';
 import { applyEvent, buildTimelineModel, createTimelineModel, transitionsOf } from '../../../renderer/src/features/timeline/model/reduce';
 import { cancelledRun, expiredRun, failedRun, invalidArgsRun, multiRoundRun, plainReplyRun } from './event-fixtures';
 
@@ -8,8 +8,8 @@ import { cancelledRun, expiredRun, failedRun, invalidArgsRun, multiRoundRun, pla
 function recordedTransitions(events: RunEventRecord[]): Array<{ status: string; ts: number }> {
   const out: Array<{ status: string; ts: number }> = [];
   for (const ev of events) {
-    if (!ev.type.startsWith('thread.run.') || ev.type.startsWith('thread.run.step.')) continue;
-    const status = (ev.data as Run).status;
+    if (!isRunStatusEvent(ev)) continue;
+    const status = ev.data.status;
     if (out[out.length - 1]?.status !== status) out.push({ status, ts: ev.ts });
   }
   return out;

@@ -5,6 +5,7 @@ import { openDatabase } from '../../../electron/services/db/database';
 import { EventLog } from '../../../electron/services/events/event-log';
 import { eventTypes, openTestServices, tempDir, waitForStatus, weatherTool, type TestServices } from '../../helpers/services';
 import path from 'node:path';
+import { fixturePayload } from '../../helpers/event-fixture';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -117,8 +118,8 @@ describe('event log', () => {
   it('a read flushes what was appended but not yet committed', () => {
     const db = openDatabase(':memory:');
     const log = new EventLog(db);
-    log.append('run_1', 'thread_1', 'thread.run.created', { a: 1 });
-    log.append('run_1', 'thread_1', 'thread.run.queued', { a: 2 });
+    log.append('run_1', 'thread_1', 'thread.run.created', fixturePayload('thread.run.created', { a: 1 }));
+    log.append('run_1', 'thread_1', 'thread.run.queued', fixturePayload('thread.run.queued', { a: 2 }));
     expect(log.readRun('run_1').map((e) => [e.seq, e.type, e.data])).toEqual([
       [1, 'thread.run.created', { a: 1 }],
       [2, 'thread.run.queued', { a: 2 }],

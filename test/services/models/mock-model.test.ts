@@ -155,4 +155,20 @@ describe('mock model', () => {
     const b = calls(await collect(request('get_weather city=Lyon days=2')));
     expect(a.map((c) => [c.name, c.arguments])).toEqual(b.map((c) => [c.name, c.arguments]));
   });
+
+  it('[mock:args={...}] gives the first named function exactly that JSON, uncoerced', async () => {
+    const args = '{"city": 42, "unit": "kelvin", "note": "a ] b } c"}';
+    const out = calls(await collect(request(`get_weather then get_time zone=UTC city=Paris [mock:args=${args}] [mock:delay=1]`)));
+    expect(out.map((c) => c.name)).toEqual(['get_weather', 'get_time']);
+    expect(out[0].arguments).toBe(args);
+    expect(out[1].arguments).toBe('{"zone":"UTC"}');
+    expect(parseDirectives(`x [mock:args=${args}] [mock:delay=5]`)).toMatchObject({ args, delayMs: 5 });
+  });
+
+  it('[mock:args=...] names no function itself and keeps even invalid JSON as written', async () => {
+    const named = calls(await collect(request('get_time [mock:args={"get_weather": true}]')));
+    expect(named.map((c) => [c.name, c.arguments])).toEqual([['get_time', '{"get_weather": true}']]);
+    const broken = calls(await collect(request('get_time [mock:args=not json]')));
+    expect(broken[0].arguments).toBe('not json');
+  });
 });

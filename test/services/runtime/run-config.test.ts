@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ModelRequest } from '../../../electron/services/models/model';
+import { findEvent } from '../../helpers/event-fixture';
 import { eventTypes, openTestServices, waitForStatus, weatherTool, type TestServices } from '../../helpers/services';
 
 let s: TestServices;
@@ -36,7 +36,7 @@ describe('run configuration', () => {
       tools: [weatherTool],
     });
     await waitForStatus(s, run, ['requires_action']);
-    const request = rt.readRunEvents(run.id).find((e) => e.type === 'model.request')!.data as { request: ModelRequest };
+    const request = findEvent(rt.readRunEvents(run.id), 'model.request').data;
     expect(request.request.messages).toEqual([
       { role: 'user', content: 'second' },
       { role: 'user', content: 'third get_weather city=Nice' },

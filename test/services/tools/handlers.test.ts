@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ToolArgumentsInvalidData, ToolExecutionFinishedData, ToolOutputsSubmittedData } from '../../../electron/contract/events';
+import { findEvent } from '../../helpers/event-fixture';
 import { validateArguments } from '../../../electron/services/tools/argument-validator';
 import { renderTemplate } from '../../../electron/services/tools/handlers';
 import { openTestServices, waitForStatus, weatherTool, type TestServices } from '../../helpers/services';
@@ -37,8 +37,8 @@ describe('function handlers', () => {
     const types = events.map((e) => e.type);
     const i = types.indexOf('thread.run.requires_action');
     expect(types.slice(i, i + 4)).toEqual(['thread.run.requires_action', 'tool.execution.started', 'tool.execution.finished', 'tool.outputs.submitted']);
-    expect((events.find((e) => e.type === 'tool.outputs.submitted')!.data as ToolOutputsSubmittedData).source).toBe('auto');
-    expect((events.find((e) => e.type === 'tool.execution.finished')!.data as ToolExecutionFinishedData).mode).toBe('mock');
+    expect(findEvent(events, 'tool.outputs.submitted').data.source).toBe('auto');
+    expect(findEvent(events, 'tool.execution.finished').data.mode).toBe('mock');
   });
 
   it('template, sequence (the last repeats), simulated latency and simulated error', async () => {
@@ -53,13 +53,13 @@ describe('function handlers', () => {
 
     await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', auto: true, mock: { kind: 'static', output: 'late', latency_ms: 120 } });
     const late = await runOnce(a.id, 'get_weather');
-    const finished = late.events.find((e) => e.type === 'tool.execution.finished')!.data as ToolExecutionFinishedData;
+    const finished = findEvent(late.events, 'tool.execution.finished').data;
     expect(finished.duration_ms).toBeGreaterThanOrEqual(120);
 
     await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', auto: true, mock: { kind: 'error', error: 'upstream down' } });
     const failed = await runOnce(a.id, 'get_weather');
     expect(failed.reply).toBe('get_weather: {"error":"upstream down"}');
-    expect((failed.events.find((e) => e.type === 'tool.execution.finished')!.data as ToolExecutionFinishedData).error).toBe('upstream down');
+    expect(findEvent(failed.events, 'tool.execution.finished').data.error).toBe('upstream down');
   });
 
   it('never executes invalid arguments: they are recorded and the run waits for a person', async () => {
@@ -68,7 +68,7 @@ describe('function handlers', () => {
     const bad = await runOnce(a.id, 'get_weather city=Paris [mock:bad_args]', ['requires_action']);
     expect(bad.run.status).toBe('requires_action');
     expect(bad.events.some((e) => e.type === 'tool.execution.started')).toBe(false);
-    const invalid = bad.events.find((e) => e.type === 'tool.arguments.invalid')!.data as ToolArgumentsInvalidData;
+    const invalid = findEvent(bad.events, 'tool.arguments.invalid').data;
     expect(invalid.errors[0]).toMatch(/not valid JSON/);
     const details = await s.api.runs.get(bad.run.id);
     expect(details.pending_calls[0].validation_errors?.[0]).toMatch(/not valid JSON/);
@@ -76,7 +76,7 @@ describe('function handlers', () => {
     // valid JSON that breaks the schema (unit must be c or f)
     const wrong = await runOnce(a.id, 'get_weather city=Paris unit=kelvin', ['requires_action']);
     expect(wrong.run.status).toBe('requires_action');
-    const schemaErr = wrong.events.find((e) => e.type === 'tool.arguments.invalid')!.data as ToolArgumentsInvalidData;
+    const schemaErr = findEvent(wrong.events, 'tool.arguments.invalid').data;
     expect(schemaErr.errors).toEqual(['/unit must be one of ["c","f"]']);
   });
 
@@ -108,5 +108,22 @@ describe('function handlers', () => {
     expect(validateArguments(weatherTool.function, '{"unit":"c"}')).toEqual(["(root) is missing required property 'city'"]);
     expect(validateArguments(weatherTool.function, '{"city":5,"unit":"c"}')).toEqual(['/city must be string']);
     expect(renderTemplate('{{function}} {{arguments}} {{missing}} {{args.n}}', 'f', '{"n":{"a":1}}')).toBe('f {"n":{"a":1}} {{missing}} {"a":1}');
+  });
+
+  it('a JSON template stays valid JSON whatever the arguments hold, and a broken one is flagged', async () => {
+    const a = s.runtime.createAssistant({ model: 'mock', tools: [weatherTool] });
+    const template = '{"city":"{{city}}","days":{{days}},"args":{{arguments}}}';
+    await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', mock: { kind: 'template', output: template } });
+    // truncated arguments, as [mock:bad_args] produces: the case that broke before
+    const bad = await s.api.handlers.preview(a.id, 'get_weather', '{"city":"Paris",');
+    expect(JSON.parse(bad.output as string)).toEqual({ city: '{{city}}', days: null, args: '{"city":"Paris",' });
+    expect(bad.warning).toBeNull();
+    const quoted = await s.api.handlers.preview(a.id, 'get_weather', '{"city":"Pa\\"ris \\n","days":3,"unit":"c"}');
+    expect(JSON.parse(quoted.output as string)).toEqual({ city: 'Pa"ris \n', days: 3, args: { city: 'Pa"ris \n', days: 3, unit: 'c' } });
+
+    await s.api.handlers.set(a.id, 'get_weather', { mode: 'mock', mock: { kind: 'template', output: '{"city": {{city}' } });
+    const broken = await s.api.handlers.preview(a.id, 'get_weather', '{"city":"Paris","unit":"c"}');
+    expect(broken.warning).toMatch(/looks like JSON but is not valid JSON/);
+    expect((await s.api.handlers.preview(a.id, 'get_weather', '{}')).output).toBe('{"city": {{city}');
   });
 });

@@ -5,15 +5,16 @@
  * a plain GET (without `X-Stainless-Poll-Helper`) never waits.
  */
 import type { RunEventRecord } from '../../../contract/events';
+import { isRunStatusEvent } from '../../../contract/event-guards';
 import type { Run, RunStatus } from '../../../contract/objects';
+import { WORKING_RUN_STATUSES } from '../../../contract/run-lifecycle';
 import type { RuntimeApi } from '../../runtime/runtime-types';
 
-const BUSY: ReadonlySet<RunStatus> = new Set(['queued', 'in_progress', 'cancelling']);
+const BUSY: ReadonlySet<RunStatus> = new Set(WORKING_RUN_STATUSES);
 
 function restingSnapshot(event: RunEventRecord): Run | null {
-  if (!event.type.startsWith('thread.run.') || event.type.startsWith('thread.run.step.')) return null;
-  const run = event.data as Run;
-  return BUSY.has(run.status) ? null : run;
+  if (!isRunStatusEvent(event)) return null;
+  return BUSY.has(event.data.status) ? null : event.data;
 }
 
 /**

@@ -66,6 +66,11 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
         <div className="inline-error">{draft.error}</div>
       ) : (
         <div>
+          {draft?.warning ? (
+            <div className="inline-error" role="alert">
+              ⚠ {draft.warning}
+            </div>
+          ) : null}
           <span className="muted small">{source} output</span>
           <JsonBlock text={draft?.output ?? ''} label={`Mock output for ${call.function}`} />
         </div>

@@ -33,4 +33,13 @@ describe('checkSubmit', () => {
     expect(secondsLeft(1060, 1_000_000)).toBe(60);
     expect(secondsLeft(null, 0)).toBeNull();
   });
+
+  it('holds back a mock output flagged as broken JSON until a person types one', () => {
+    const warning = 'The output looks like JSON but is not valid JSON (x); check the template.';
+    const flagged = checkSubmit({ ...base, calls: [call('a')], drafts: { a: { ...initialDraft('mock'), output: '{"a":', warning } } });
+    expect(flagged.ok).toBe(false);
+    expect(flagged.reasons[0]).toContain('get_weather: The output looks like JSON but is not valid JSON');
+    const typed = checkSubmit({ ...base, calls: [call('a')], drafts: { a: { ...initialDraft('manual'), output: '{"a":1}', warning } } });
+    expect(typed.ok).toBe(true);
+  });
 });

@@ -1,7 +1,10 @@
 /**
- * A line diff (LCS) for arguments and outputs, so the inspector can show what changed
- * against the previous call of the same function. Inputs are capped to keep it cheap.
+ * A line diff for arguments and outputs, so the inspector can show what changed against the
+ * previous call of the same function. Uses the maintained `diff` library (Myers' algorithm)
+ * rather than a hand-written LCS; inputs are capped to keep it cheap.
  */
+import { diffLines as libDiffLines } from 'diff';
+
 export interface DiffLine {
   op: 'same' | 'add' | 'del';
   text: string;
@@ -9,29 +12,18 @@ export interface DiffLine {
 
 const MAX_LINES = 400;
 
+function cap(text: string): string {
+  return text.split('\n').slice(0, MAX_LINES).join('\n');
+}
+
 /** Lines of `b` compared with `a`: removed lines first, then added ones, in order. */
 export function diffLines(a: string, b: string): DiffLine[] {
-  const x = a.split('\n').slice(0, MAX_LINES);
-  const y = b.split('\n').slice(0, MAX_LINES);
-  const n = x.length;
-  const m = y.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  }
   const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (x[i] === y[j]) {
-      out.push({ op: 'same', text: x[i] });
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ op: 'del', text: x[i++] });
-    else out.push({ op: 'add', text: y[j++] });
+  for (const change of libDiffLines(cap(a), cap(b))) {
+    const op = change.added ? 'add' : change.removed ? 'del' : 'same';
+    const lines = change.value.replace(/\n$/, '').split('\n');
+    for (const text of lines) out.push({ op, text });
   }
-  while (i < n) out.push({ op: 'del', text: x[i++] });
-  while (j < m) out.push({ op: 'add', text: y[j++] });
   return out;
 }
 

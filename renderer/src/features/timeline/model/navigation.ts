@@ -3,25 +3,25 @@
  * Pure and linear in the distance travelled.
  */
 import type { RunEventRecord } from '../../../../../electron/contract/events';
+import { isRunStatusEvent } from '../../../../../electron/contract/event-guards';
 
 export type NavKind = 'event' | 'state' | 'tool' | 'error';
 
 /** True when the event belongs to the kind. */
 export function eventIsKind(ev: RunEventRecord, kind: NavKind): boolean {
-  const t = ev.type as string;
+  const t: string = ev.type;
   switch (kind) {
     case 'event':
       return true;
     case 'state':
-      return t.startsWith('thread.run.') && !t.startsWith('thread.run.step.');
+      return isRunStatusEvent(ev);
     case 'tool':
       if (t.startsWith('tool.')) return true;
-      if (t !== 'thread.run.step.delta') return false;
-      return ((ev.data as { delta?: { step_details?: { tool_calls?: Array<{ id?: string }> } } }).delta?.step_details?.tool_calls ?? []).some((c) => c.id !== undefined);
+      if (ev.type !== 'thread.run.step.delta') return false;
+      return ev.data.delta.step_details?.type === 'tool_calls' && (ev.data.delta.step_details.tool_calls ?? []).some((c) => c.id !== undefined);
     case 'error':
       if (t === 'thread.run.failed' || t === 'thread.run.expired' || t === 'thread.run.step.failed' || t === 'tool.arguments.invalid') return true;
-      if (t === 'tool.execution.finished') return Boolean((ev.data as { error?: unknown }).error);
-      if (t === 'model.response') return Boolean((ev.data as { error?: unknown }).error);
+      if (ev.type === 'tool.execution.finished' || ev.type === 'model.response') return Boolean(ev.data.error);
       return false;
   }
 }
@@ -42,7 +42,7 @@ export function navigate(events: readonly RunEventRecord[], pos: number, kind: N
 }
 
 function runStatusOf(ev: RunEventRecord): string | null {
-  return eventIsKind(ev, 'state') ? ((ev.data as { status?: string }).status ?? ev.type.slice('thread.run.'.length)) : null;
+  return isRunStatusEvent(ev) ? ev.data.status : null;
 }
 
 /** State changes only: a run event whose status differs from the one before it. */

@@ -2,30 +2,26 @@
  * The RunLens events of the reduction: tool-argument validation, handler executions,
  * submitted outputs (they close each call's waiting), and model request/response rounds.
  */
-import type {
-  RunEventRecord,
-  ToolArgumentsInvalidData,
-  ToolExecutionFinishedData,
-  ToolExecutionStartedData,
-  ToolOutputsSubmittedData,
-} from '../../../../../electron/contract/events';
+import type { RunEventRecord } from '../../../../../electron/contract/events';
 import { findCall, marker } from './reduce-helpers';
-import type { ModelResponseData, TimelineModel } from './types';
+import type { TimelineModel } from './types';
+
+/** The tool events of the log (each names the step it belongs to). */
+export type ToolEventType = 'tool.arguments.invalid' | 'tool.execution.started' | 'tool.execution.finished' | 'tool.outputs.submitted';
 
 /** tool.arguments.invalid / execution.started / execution.finished / outputs.submitted */
-export function applyToolEvent(m: TimelineModel, ev: RunEventRecord, idx: number): void {
-  const stepId = (ev.data as { step_id: string }).step_id;
-  m.stepById.get(stepId)?.eventIdx.push(idx);
+export function applyToolEvent(m: TimelineModel, ev: RunEventRecord<ToolEventType>, idx: number): void {
+  m.stepById.get(ev.data.step_id)?.eventIdx.push(idx);
   switch (ev.type) {
     case 'tool.arguments.invalid': {
-      const d = ev.data as ToolArgumentsInvalidData;
+      const d = ev.data;
       const call = findCall(m, d.step_id, d.call_id);
       if (call) call.invalid = d.errors;
       marker(m, 'invalid_args', ev, `${d.function}: ${d.errors.join('; ')}`, d.step_id, d.call_id);
       break;
     }
     case 'tool.execution.started': {
-      const d = ev.data as ToolExecutionStartedData;
+      const d = ev.data;
       const call = findCall(m, d.step_id, d.call_id);
       if (!call) break;
       call.exec = { start: ev.ts, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
@@ -33,7 +29,7 @@ export function applyToolEvent(m: TimelineModel, ev: RunEventRecord, idx: number
       break;
     }
     case 'tool.execution.finished': {
-      const d = ev.data as ToolExecutionFinishedData;
+      const d = ev.data;
       const call = findCall(m, d.step_id, d.call_id);
       if (call) {
         call.exec ??= { start: ev.ts - d.duration_ms, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
@@ -43,7 +39,7 @@ export function applyToolEvent(m: TimelineModel, ev: RunEventRecord, idx: number
       break;
     }
     case 'tool.outputs.submitted': {
-      const d = ev.data as ToolOutputsSubmittedData;
+      const d = ev.data;
       const step = m.stepById.get(d.step_id);
       for (const call of step?.calls ?? []) {
         call.submittedAt = ev.ts;
@@ -59,13 +55,13 @@ export function applyToolEvent(m: TimelineModel, ev: RunEventRecord, idx: number
 }
 
 /** model.request opens a round; model.response closes it (and ends the last call's generation). */
-export function applyModelEvent(m: TimelineModel, ev: RunEventRecord, idx: number): void {
+export function applyModelEvent(m: TimelineModel, ev: RunEventRecord<'model.request' | 'model.response'>, idx: number): void {
   if (ev.type === 'model.request') {
-    const d = ev.data as { round: number; backend: string; request: unknown };
+    const d = ev.data;
     m.rounds.push({ round: d.round, start: ev.ts, end: null, startSeq: ev.seq, request: d.request, backend: d.backend, response: null, eventIdx: [idx] });
     return;
   }
-  const d = ev.data as ModelResponseData;
+  const d = ev.data;
   let round = m.rounds[m.rounds.length - 1];
   for (let i = m.rounds.length - 1; i >= 0; i--) {
     if (m.rounds[i].round === d.round) {

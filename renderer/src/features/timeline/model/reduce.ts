@@ -3,14 +3,16 @@
  * model in place in O(1) amortised, so a live run or a 100,000-event recording costs one
  * pass; `buildTimelineModel(events, upto)` replays a prefix (the replay scrub point).
  */
-import type { RunEventRecord } from '../../../../../electron/contract/events';
-import type { Message, Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
+import type { MessageDeltaEvent, MessageEventType, RunEventRecord, RunStatusEventType, RunStepDeltaEvent, RunStepEventType } from '../../../../../electron/contract/events';
+import { isMessageEvent, isRunStatusEvent, isRunStepEvent } from '../../../../../electron/contract/event-guards';
+import type { RunStatus, RunStep } from '../../../../../electron/contract/objects';
+import { TERMINAL_RUN_STATUSES } from '../../../../../electron/contract/run-lifecycle';
 import { TimeAxis } from './time-axis';
 import { findCall, marker, newCall } from './reduce-helpers';
 import { applyModelEvent, applyToolEvent } from './reduce-tools';
 import type { StepBar, TimelineModel, Transition } from './types';
 
-const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'incomplete', 'failed', 'cancelled', 'expired']);
+const TERMINAL: ReadonlySet<RunStatus> = new Set(TERMINAL_RUN_STATUSES);
 /** Edge times kept per edge: the first ones and, in the last slot, the latest. */
 const EDGE_TIMES_KEPT = 24;
 const STEP_TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled', 'expired']);
@@ -154,10 +156,10 @@ function closeOpen(m: TimelineModel, ev: RunEventRecord): void {
   if (round && round.end === null) round.end = ev.ts;
 }
 
-function applyRunEvent(m: TimelineModel, ev: RunEventRecord, suffix: string): void {
-  const run = ev.data as Run;
+function applyRunEvent(m: TimelineModel, ev: RunEventRecord<RunStatusEventType>): void {
+  const run = ev.data;
   m.run = run;
-  const status = (suffix === 'created' ? run.status ?? 'queued' : suffix) as RunStatus;
+  const status = run.status;
   setStatus(m, status, ev);
   if (status === 'requires_action') {
     for (const rc of run.required_action?.submit_tool_outputs.tool_calls ?? []) {
@@ -176,45 +178,37 @@ function applyRunEvent(m: TimelineModel, ev: RunEventRecord, suffix: string): vo
   }
 }
 
-interface StepDeltaData {
-  id: string;
-  delta: { step_details?: { type: string; tool_calls?: Array<{ index: number; id?: string; function?: { name?: string; arguments?: string; output?: string | null } }> } };
-}
-interface MessageDeltaData {
-  id: string;
-  delta: { content?: Array<{ index: number; type: string; text?: { value?: string } }> };
+function applyStepDelta(m: TimelineModel, ev: RunEventRecord, d: RunStepDeltaEvent, idx: number): void {
+  const step = m.stepById.get(d.id);
+  if (!step) return;
+  step.eventIdx.push(idx);
+  const details = d.delta.step_details;
+  if (details?.type !== 'tool_calls') return;
+  for (const tc of details.tool_calls ?? []) {
+    let call = step.calls.find((c) => c.index === tc.index);
+    if (!call) {
+      call = newCall(step, tc.index, tc.id ?? `#${tc.index}`, tc.function?.name ?? '', ev.ts);
+      step.calls.push(call);
+      m.calls.push(call);
+    }
+    call.arguments += tc.function?.arguments ?? '';
+    if (tc.function?.output !== null && tc.function?.output !== undefined) call.output = tc.function.output;
+    call.genEnd = ev.ts;
+  }
 }
 
-function applyStepEvent(m: TimelineModel, ev: RunEventRecord, idx: number, suffix: string): void {
-  if (suffix === 'delta') {
-    const d = ev.data as StepDeltaData;
-    const step = m.stepById.get(d.id);
-    if (!step) return;
-    step.eventIdx.push(idx);
-    for (const tc of d.delta.step_details?.tool_calls ?? []) {
-      let call = step.calls.find((c) => c.index === tc.index);
-      if (!call) {
-        call = newCall(step, tc.index, tc.id ?? `#${tc.index}`, tc.function?.name ?? '', ev.ts);
-        step.calls.push(call);
-        m.calls.push(call);
-      }
-      call.arguments += tc.function?.arguments ?? '';
-      if (tc.function?.output !== null && tc.function?.output !== undefined) call.output = tc.function.output;
-      call.genEnd = ev.ts;
-    }
-    return;
-  }
-  const snapshot = ev.data as RunStep;
+function applyStepEvent(m: TimelineModel, ev: RunEventRecord<RunStepEventType>, idx: number): void {
+  const snapshot = ev.data;
   const step = ensureStep(m, snapshot, ev);
   step.eventIdx.push(idx);
   step.snapshot = snapshot;
-  step.status = snapshot.status ?? (suffix as RunStep['status']);
+  step.status = snapshot.status;
   syncCalls(m, step, snapshot, ev.ts);
-  if (STEP_TERMINAL.has(suffix) && step.end === null) {
+  if (STEP_TERMINAL.has(snapshot.status) && step.end === null) {
     step.end = ev.ts;
     step.endSeq = ev.seq;
   }
-  if (suffix === 'failed') {
+  if (ev.type === 'thread.run.step.failed') {
     const err = snapshot.last_error;
     marker(m, 'step_failed', ev, err ? `step failed: ${err.code}: ${err.message}` : 'step failed', step.id);
   }
@@ -225,15 +219,19 @@ function stepOfMessage(m: TimelineModel, messageId: string): StepBar | null {
   return null;
 }
 
-function applyMessageEvent(m: TimelineModel, ev: RunEventRecord, idx: number, suffix: string): void {
-  const id = (ev.data as { id: string }).id;
-  const step = stepOfMessage(m, id);
+function applyMessageDelta(m: TimelineModel, d: MessageDeltaEvent, idx: number): void {
+  const step = stepOfMessage(m, d.id);
   if (!step) return;
   step.eventIdx.push(idx);
-  if (suffix === 'delta') {
-    for (const part of (ev.data as MessageDeltaData).delta.content ?? []) step.text += part.text?.value ?? '';
-  } else if (suffix === 'completed' || suffix === 'incomplete') {
-    const msg = ev.data as Message;
+  for (const part of d.delta.content ?? []) step.text += part.text?.value ?? '';
+}
+
+function applyMessageEvent(m: TimelineModel, ev: RunEventRecord<MessageEventType>, idx: number): void {
+  const msg = ev.data;
+  const step = stepOfMessage(m, msg.id);
+  if (!step) return;
+  step.eventIdx.push(idx);
+  if (ev.type === 'thread.message.completed' || ev.type === 'thread.message.incomplete') {
     step.text = (msg.content ?? []).map((c) => (c.type === 'text' ? c.text.value : '')).join('');
   }
 }
@@ -248,10 +246,23 @@ export function applyEvent(m: TimelineModel, ev: RunEventRecord): void {
   m.lastTs = m.lastTs === null ? ev.ts : Math.max(m.lastTs, ev.ts);
   m.axis.push(ev.ts);
   m.version++;
-  const type = ev.type as string;
-  if (type.startsWith('thread.run.step.')) applyStepEvent(m, ev, idx, type.slice('thread.run.step.'.length));
-  else if (type.startsWith('thread.run.')) applyRunEvent(m, ev, type.slice('thread.run.'.length));
-  else if (type.startsWith('thread.message.')) applyMessageEvent(m, ev, idx, type.slice('thread.message.'.length));
-  else if (type.startsWith('tool.')) applyToolEvent(m, ev, idx);
-  else if (type.startsWith('model.')) applyModelEvent(m, ev, idx);
+  if (isRunStepEvent(ev)) applyStepEvent(m, ev, idx);
+  else if (isRunStatusEvent(ev)) applyRunEvent(m, ev);
+  else if (isMessageEvent(ev)) applyMessageEvent(m, ev, idx);
+  else {
+    switch (ev.type) {
+      case 'thread.run.step.delta':
+        return applyStepDelta(m, ev, ev.data, idx);
+      case 'thread.message.delta':
+        return applyMessageDelta(m, ev.data, idx);
+      case 'tool.arguments.invalid':
+      case 'tool.execution.started':
+      case 'tool.execution.finished':
+      case 'tool.outputs.submitted':
+        return applyToolEvent(m, ev, idx);
+      case 'model.request':
+      case 'model.response':
+        return applyModelEvent(m, ev, idx);
+    }
+  }
 }

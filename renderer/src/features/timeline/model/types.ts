@@ -3,7 +3,8 @@
  * canvas, the lifecycle diagram and the inspector draw. Times are event `ts` (ms).
  */
 import type { HandlerMode, RunEventRecord } from '../../../../../electron/contract/events';
-import type { Run, RunStatus, RunStep, Usage } from '../../../../../electron/contract/objects';
+import type { Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
+import type { ModelRequest, ModelResponseData } from '../../../../../electron/contract/model-io';
 import type { TimeAxis } from './time-axis';
 
 /** One stretch of the run in one status; `end` is null while it is the current status. */
@@ -15,17 +16,8 @@ export interface StatusSegment {
   endSeq: number | null;
 }
 
-/** What `model.response` carries (EVENTS.md). */
-export interface ModelResponseData {
-  round: number;
-  backend: string;
-  text: string;
-  tool_calls: Array<{ id: string; name: string; arguments: string }>;
-  finish_reason: 'stop' | 'tool_calls' | 'length' | 'error';
-  usage: Usage | null;
-  duration_ms: number;
-  error: { code: string; message: string } | null;
-}
+/** What `model.response` carries (the contract's payload). */
+export type { ModelResponseData } from '../../../../../electron/contract/model-io';
 
 /** One model call: `model.request` → `model.response`. */
 export interface ModelRound {
@@ -33,7 +25,7 @@ export interface ModelRound {
   start: number;
   end: number | null;
   startSeq: number;
-  request: unknown;
+  request: ModelRequest;
   backend: string;
   response: ModelResponseData | null;
   eventIdx: number[];

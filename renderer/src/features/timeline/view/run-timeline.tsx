@@ -9,6 +9,7 @@ import { formatDuration, statusLabel } from '../model/format';
 import { useNow, useReplayModel, useRunEvents } from '../store/use-run-timeline';
 import { LifecycleDiagram } from './lifecycle-diagram';
 import { REPLAY_KEYS, ReplayBar } from './replay-bar';
+import { DiagramSwitch, SequenceDiagram } from './sequence-diagram';
 import { StepInspector } from './step-inspector';
 import { MarkerList, SegmentList, StepList } from './step-list';
 import { TIMELINE_CSS } from './styles';
@@ -81,7 +82,10 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
       <MarkerList model={model} onSelect={(stepId, callId) => setSelection({ stepId, callId })} />
       <div className="tl-main">
         <div className="tl-side">
-          <LifecycleDiagram model={model} now={replaying ? (model.lastTs ?? now) : now} />
+          <DiagramSwitch
+            lifecycle={<LifecycleDiagram model={model} now={replaying ? (model.lastTs ?? now) : now} />}
+            sequence={<SequenceDiagram model={model} selectedStepId={selection?.stepId ?? null} onSelect={(stepId, callId) => setSelection({ stepId, callId })} />}
+          />
           <StepList model={model} openEnd={openEnd} range={range} selectedStepId={selection?.stepId ?? null} onSelect={(stepId) => setSelection({ stepId, callId: null })} />
         </div>
         {selection && !step ? (

@@ -1,0 +1,15 @@
+/**
+ * The registry of `npm run runlens` commands. Adding a command is one file in this folder
+ * and one line here.
+ */
+import type { CliCommand } from '../command';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { searchCommand } from './search';
+
+/** Every command, in the order `runlens help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  exportCommand,
+  importCommand,
+  searchCommand,
+];

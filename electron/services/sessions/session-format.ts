@@ -1,0 +1,63 @@
+/**
+ * The portable session file (DESIGN.md, Wave 2): an SQLite database with a `manifest`
+ * (format, format version, creator version, created time, counts) and the exported
+ * assistants, versions, threads, messages, runs, steps, events, handlers (scrubbed) and
+ * run origins. Rows keep the app's exact JSON (`data`), so an import reproduces every
+ * object as `/v1` showed it. Events keep their original global order in `ord`.
+ */
+
+/** The manifest's `format` value; anything else is a foreign file. */
+export const SESSION_FORMAT = 'runlens-session';
+/** The newest session format this RunLens writes and reads. */
+export const SESSION_FORMAT_VERSION = 1;
+
+/** Columns of each table of a format-1 session file, checked on import. */
+export const SESSION_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  manifest: ['key', 'value'],
+  assistants: ['id', 'created_at', 'version', 'data'],
+  assistant_versions: ['assistant_id', 'version', 'created_at', 'data'],
+  threads: ['id', 'created_at', 'updated_at', 'data'],
+  messages: ['id', 'thread_id', 'run_id', 'created_at', 'text', 'data'],
+  runs: ['id', 'thread_id', 'status', 'created_at', 'assistant_version', 'data'],
+  run_steps: ['id', 'run_id', 'data'],
+  events: ['ord', 'run_id', 'thread_id', 'seq', 'ts', 'type', 'data'],
+  handlers: ['assistant_id', 'function_name', 'updated_at', 'data'],
+  run_origins: ['run_id', 'kind', 'parent_run_id', 'parent_step_id', 'created_at', 'data'],
+};
+
+/** The schema written into a new session file (in the attached schema `schema`). */
+export function sessionSchemaSql(schema: string): string {
+  return `
+    CREATE TABLE ${schema}.manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE ${schema}.assistants (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.assistant_versions (assistant_id TEXT NOT NULL, version INTEGER NOT NULL, created_at INTEGER NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (assistant_id, version));
+    CREATE TABLE ${schema}.threads (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.messages (id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, run_id TEXT, created_at INTEGER NOT NULL, text TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.runs (id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL, assistant_version INTEGER, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.run_steps (id TEXT PRIMARY KEY, run_id TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.events (ord INTEGER PRIMARY KEY, run_id TEXT NOT NULL, thread_id TEXT NOT NULL, seq INTEGER NOT NULL, ts INTEGER NOT NULL,
+      type TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.handlers (assistant_id TEXT NOT NULL, function_name TEXT NOT NULL, updated_at INTEGER NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (assistant_id, function_name));
+    CREATE TABLE ${schema}.run_origins (run_id TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_run_id TEXT NOT NULL, parent_step_id TEXT,
+      created_at INTEGER NOT NULL, data TEXT NOT NULL);
+  `;
+}
+
+/** What the manifest says, plus the object counts it records. */
+export interface SessionManifest {
+  format: string;
+  format_version: number;
+  creator: string;
+  created_at: number;
+  counts: Record<string, number>;
+}
+
+/** A session file that cannot be read or imported: the message says why, in one line. */
+export class SessionFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SessionFileError';
+  }
+}

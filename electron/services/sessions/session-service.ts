@@ -1,0 +1,49 @@
+/**
+ * Sessions inside a running app: export, import, search (and, in their own modules,
+ * re-run, fork and diff) over the app's own connection. Pending writes are committed first,
+ * imported events take ids from the event log, and every imported thread is announced so
+ * every face refreshes its lists.
+ */
+import type { EntityChange } from '../../contract/events';
+import type { EventLog } from '../events/event-log';
+import type { Store } from '../runtime/store';
+import { exportSession, type ExportSummary } from './export-session';
+import { importSession, type ImportProgress, type ImportReport } from './import-session';
+import { searchSessions, type SearchHit } from './search';
+
+export interface SessionServiceDeps {
+  store: Store;
+  log: EventLog;
+  emit: (change: EntityChange) => void;
+  creator: string;
+}
+
+/** Export, import and search for one open database. */
+export class SessionService {
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  private commit(): void {
+    this.deps.log.flush();
+    this.deps.store.sync();
+  }
+
+  /** Writes the threads (all when none) to `file`. */
+  exportTo(file: string, threadIds: readonly string[] = []): ExportSummary {
+    this.commit();
+    return exportSession(this.deps.store.db, file, { threadIds, creator: this.deps.creator });
+  }
+
+  /** Validates and imports `file`; throws SessionFileError with nothing changed when refused. */
+  importFrom(file: string, onProgress?: ImportProgress): ImportReport {
+    this.commit();
+    const report = importSession(this.deps.store.db, file, { onProgress, reserveEventIds: (n) => this.deps.log.reserveIds(n) });
+    for (const id of report.thread_ids) this.deps.emit({ kind: 'thread', op: 'created', id });
+    return report;
+  }
+
+  /** Full-text search over every thread. */
+  search(query: string, limit?: number): SearchHit[] {
+    this.commit();
+    return searchSessions(this.deps.store.db, query, limit);
+  }
+}
