@@ -19,7 +19,7 @@ export interface AppServiceDeps {
   secrets: () => SecretStore | null;
   server: () => ServerControl | null;
   /** Live providers, probes and prices (models/providers/prices groups). */
-  live: Pick<RunLensApi, 'models' | 'providers' | 'prices'>;
+  modelsApi: Pick<RunLensApi, 'models' | 'providers' | 'prices'>;
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
@@ -196,7 +196,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         return executeMock(handler.mock, functionName, args, () => 0);
       },
     },
-    ...deps.live,
+    ...deps.modelsApi,
     settings: {
       hasProviderKey: async (provider) => (await deps.secrets()?.has(provider)) ?? false,
       setProviderKey: async (provider, key) => {

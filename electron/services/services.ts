@@ -27,7 +27,7 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
   /** Live providers (settings, config, environment), their backend, model list and prices. */
-  live: LiveModels;
+  liveModels: LiveModels;
   /** Session files, search, re-run, fork and diff on this database. */
   sessions: SessionService;
 }
@@ -44,7 +44,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const handlers = new HandlerStore(db, now);
   const registry = new ProviderRegistry(db, () => options.secrets ?? null, options.env ?? process.env);
   const backend = new ProviderBackend(registry);
-  const live: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db) };
+  const liveModels: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db) };
   const runtime = new AssistantsRuntime({
     store,
     log,
@@ -64,13 +64,13 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const liveApi = createLiveModelsApi(live, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, live: liveApi });
+  const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
+  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, modelsApi });
 
   let closed = false;
   return {
     runtime,
-    live,
+    liveModels,
     sessions,
     api,
     setServerControl(control) {
