@@ -158,6 +158,16 @@ export async function probeModel(backend: ModelBackend, model: string, options: 
   return result;
 }
 
+/** Human names of the checks, for the command line. */
+export const CHECK_TEXT: Record<ProbeCheck, string> = {
+  streaming: 'streaming',
+  tool_call: 'single tool call',
+  parallel_tool_calls: 'parallel tool calls',
+  schema_valid_arguments: 'schema-valid arguments',
+  tool_results_honoured: 'tool results honoured',
+  json_schema_output: 'json_schema output',
+};
+
 /** A one-word summary for badges: `6/6`, or the count verified of six. */
 export function probeSummary(result: ProbeResult): string {
   const verified = PROBE_CHECKS.filter((c) => result.checks[c].verdict === 'verified').length;

@@ -5,11 +5,13 @@
 import type { CliCommand } from '../command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { probeCommand } from './probe';
 import { searchCommand } from './search';
 
 /** Every command, in the order `runlens help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   importCommand,
+  probeCommand,
   searchCommand,
 ];
