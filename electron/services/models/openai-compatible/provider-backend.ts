@@ -18,9 +18,18 @@ export interface ProviderBackendOptions {
   idleTimeoutMs?: number;
 }
 
-/** An SDK client for a provider; the SDK's own retries are off (RunLens retries and records them). */
+const clients = new Map<string, OpenAI>();
+
+/** An SDK client for a provider (reused per address, key and timeout); the SDK's own retries are off (RunLens retries and records them). */
 export function clientFor(baseUrl: string, key: string | null, timeoutMs = 60_000): OpenAI {
-  return new OpenAI({ baseURL: baseUrl, apiKey: key || 'none', maxRetries: 0, timeout: timeoutMs, logLevel: 'off' });
+  const id = `${baseUrl}\n${key ?? ''}\n${timeoutMs}`;
+  let client = clients.get(id);
+  if (!client) {
+    if (clients.size >= 64) clients.clear();
+    client = new OpenAI({ baseURL: baseUrl, apiKey: key || 'none', maxRetries: 0, timeout: timeoutMs, logLevel: 'off' });
+    clients.set(id, client);
+  }
+  return client;
 }
 
 export class ProviderBackend implements ModelBackend {
