@@ -17,6 +17,7 @@ import type {
   TruncationStrategy,
 } from './objects';
 import type { EntityChange, HandlerMode, RunEventRecord } from './events';
+import type { ScriptedRule, ScriptedRuleSet } from './scripted';
 import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from './providers';
 
 export interface AssistantInput {
@@ -206,6 +207,13 @@ export interface RunLensApi {
     /** Lists the provider's models to show that its address and key work. */
     test(name: string): Promise<ProviderTestResult>;
   };
+  scripted: {
+    /** The newest rules of a set (an assistant id for model `scripted`, or a name for `scripted/<name>`); null when none. */
+    get(name: string): Promise<ScriptedRuleSet | null>;
+    versions(name: string): Promise<ScriptedRuleSet[]>;
+    /** Saves a new version after checking every rule. */
+    save(name: string, rules: ScriptedRule[]): Promise<ScriptedRuleSet>;
+  };
   prices: {
     /** The price table: defaults for OpenAI's models, overridden by edits. */
     list(): Promise<ModelPrice[]>;
@@ -280,6 +288,9 @@ export const RUNLENS_METHODS = [
   'providers.save',
   'providers.remove',
   'providers.test',
+  'scripted.get',
+  'scripted.versions',
+  'scripted.save',
   'prices.list',
   'prices.set',
   'settings.hasProviderKey',

@@ -16,6 +16,8 @@ export type ChatMessage =
 /** The exact request of one model round. */
 export interface ModelRequest {
   model: string;
+  /** The run's assistant: the `scripted` model reads that assistant's rules. */
+  assistant_id?: string;
   instructions: string;
   messages: ChatMessage[];
   tools: FunctionDefinition[];

@@ -19,7 +19,7 @@ export interface AppServiceDeps {
   secrets: () => SecretStore | null;
   server: () => ServerControl | null;
   /** Live providers, probes and prices (models/providers/prices groups). */
-  modelsApi: Pick<RunLensApi, 'models' | 'providers' | 'prices'>;
+  modelsApi: Pick<RunLensApi, 'models' | 'providers' | 'prices' | 'scripted'>;
 }
 
 const ALL = { limit: 100, order: 'asc' as const };

@@ -14,6 +14,8 @@ import { ModelCatalog, ProbeStore } from './models/openai-compatible/model-catal
 import { ProviderBackend } from './models/openai-compatible/provider-backend';
 import { ProviderRegistry } from './models/openai-compatible/provider-registry';
 import { PriceTable } from './models/pricing';
+import { ScriptedModel } from './models/scripted-model';
+import { ScriptedRuleStore } from './models/scripted-rules';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
@@ -44,12 +46,13 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const handlers = new HandlerStore(db, now);
   const registry = new ProviderRegistry(db, () => options.secrets ?? null, options.env ?? process.env);
   const backend = new ProviderBackend(registry);
-  const liveModels: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db) };
+  const scripted = new ScriptedRuleStore(db, now);
+  const liveModels: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db), scripted };
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
-    models: [new MockModel(), backend],
+    models: [new MockModel(), new ScriptedModel(scripted), backend],
     now,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });

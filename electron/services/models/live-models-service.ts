@@ -12,12 +12,14 @@ import type { ProviderBackend } from './openai-compatible/provider-backend';
 import { splitModelName, type ProviderRegistry } from './openai-compatible/provider-registry';
 import type { PriceTable } from './pricing';
 import { probeModel } from './probe';
+import type { ScriptedRuleStore } from './scripted-rules';
 
 export interface LiveModels {
   registry: ProviderRegistry;
   backend: ProviderBackend;
   catalog: ModelCatalog;
   prices: PriceTable;
+  scripted: ScriptedRuleStore;
 }
 
 /** Probes a `<provider>/<model>` and stores the result (shared by the app and `runlens probe`). */
@@ -32,7 +34,7 @@ export async function runProbe(live: LiveModels, model: string, now: () => numbe
 }
 
 /** The API groups over the live-model parts; `changed` tells every face to refresh. */
-export function createLiveModelsApi(live: LiveModels, changed: (id: string) => void): Pick<RunLensApi, 'models' | 'providers' | 'prices'> {
+export function createLiveModelsApi(live: LiveModels, changed: (id: string) => void): Pick<RunLensApi, 'models' | 'providers' | 'prices' | 'scripted'> {
   return {
     models: {
       list: async (query) => live.catalog.list(query?.refresh ?? false),
@@ -59,6 +61,15 @@ export function createLiveModelsApi(live: LiveModels, changed: (id: string) => v
         const { models, error } = await live.catalog.providerModels(name, true);
         if (error) return { ok: false, message: error, models: [] };
         return { ok: true, message: `Provider '${name}' answered with ${models.length} model${models.length === 1 ? '' : 's'}.`, models };
+      },
+    },
+    scripted: {
+      get: async (name) => live.scripted.latest(name),
+      versions: async (name) => live.scripted.versions(name),
+      save: async (name, rules) => {
+        const set = live.scripted.save(name, rules);
+        changed(`scripted/${name}`);
+        return set;
       },
     },
     prices: {

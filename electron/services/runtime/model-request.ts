@@ -26,6 +26,7 @@ export function buildModelRequest(store: Store, run: Run): ModelRequest {
   const tools: FunctionDefinition[] = run.tools.flatMap((t) => (t.type === 'function' ? [t.function] : []));
   return {
     model: run.model,
+    assistant_id: run.assistant_id,
     instructions: run.instructions,
     messages: [...history, ...rounds],
     tools,

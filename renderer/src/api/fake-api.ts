@@ -270,6 +270,13 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
       list: async () => [],
       set: async () => [],
     },
+    scripted: {
+      get: async () => null,
+      versions: async () => [],
+      save: async () => {
+        throw new Error('The fake API cannot store scripted rules.');
+      },
+    },
     settings: {
       hasProviderKey: async () => false,
       setProviderKey: async () => undefined,

@@ -12,6 +12,7 @@ import type { ProviderRegistry } from './provider-registry';
 
 const BUILTIN: ModelInfo[] = [
   { id: 'mock', provider: 'builtin', description: 'Deterministic offline model: calls functions named in the message, else echoes it.' },
+  { id: 'scripted', provider: 'builtin', description: "Offline model that follows the assistant's scripted rules (assistant editor → Scripted rules)." },
 ];
 
 /** Stored probe results, one per model name. */
