@@ -6,6 +6,7 @@ import { useAssistants, useStores } from '../../stores';
 import { errorMessage } from '../../stores/errors';
 import { blankDraft, fromDraft, toDraft, type AssistantDraft } from './assistant-draft';
 import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
+import { ScriptedRulesEditor } from './ScriptedRulesEditor';
 import { VersionHistory } from './VersionHistory';
 import { MetadataEditor } from './MetadataEditor';
 import { modelOptionLabel } from '../settings/probe-badge';
@@ -152,6 +153,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
           <MetadataEditor rows={draft.metadata} onChange={(metadata) => set({ metadata })} />
           {problems.metadata ? <div className="inline-error">{problems.metadata}</div> : null}
         </form>
+        {assistant && draft.model === 'scripted' ? <ScriptedRulesEditor assistantId={assistant.id} /> : null}
         {assistant ? (
           <section className="versions-section">
             <h3>Versions</h3>

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, RunLensBridge, ServerStatus } from '../../../../electron/contract/api';
 import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from '../../../../electron/contract/providers';
+import type { ScriptedRule, ScriptedRuleSet } from '../../../../electron/contract/scripted';
 import { errorMessage } from '../../stores/errors';
 
 export interface SettingsState {
@@ -27,6 +28,10 @@ export interface SettingsState {
   probe(model: string): Promise<ProbeResult>;
   setPrice(price: ModelPrice): Promise<void>;
   setServerEnabled(enabled: boolean): Promise<void>;
+  /** Scripted rule sets by name (an assistant id, or a free name), newest version; null when none. */
+  rules: Record<string, ScriptedRuleSet | null>;
+  loadRules(name: string): Promise<void>;
+  saveRules(name: string, rules: ScriptedRule[]): Promise<ScriptedRuleSet>;
   /** Re-reads every provider's `/models` on the services' side. */
   refreshModels(): Promise<void>;
 }
@@ -85,6 +90,16 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
     },
     async setPrice(price) {
       set({ prices: await api.prices.set(price) });
+    },
+    rules: {},
+    async loadRules(name) {
+      const set0 = await api.scripted.get(name);
+      set({ rules: { ...get().rules, [name]: set0 } });
+    },
+    async saveRules(name, rules) {
+      const saved = await api.scripted.save(name, rules);
+      set({ rules: { ...get().rules, [name]: saved } });
+      return saved;
     },
     async refreshModels() {
       await api.models.list({ refresh: true });
