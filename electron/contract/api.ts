@@ -47,6 +47,8 @@ export interface ThreadSummary {
   message_count: number;
   last_activity_at: number;
   last_run: { id: string; status: RunStatus; assistant_id: string } | null;
+  /** Tokens of every run of the thread, and their cost at the price table (0 for unpriced models). */
+  usage?: { total_tokens: number; cost_usd: number };
 }
 
 export interface MessageInput {

@@ -20,6 +20,8 @@ export interface AppServiceDeps {
   server: () => ServerControl | null;
   /** Live providers, probes and prices (models/providers/prices groups). */
   modelsApi: Pick<RunLensApi, 'models' | 'providers' | 'prices' | 'scripted'>;
+  /** Dollars for a run's usage on its model (the price table). */
+  costOf?: (model: string, usage: Run['usage']) => number;
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
@@ -64,6 +66,10 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       message_count: messages.length,
       last_activity_at: Math.floor(row.updated_at / 1000),
       last_run: last ? { id: last.id, status: last.status, assistant_id: last.assistant_id } : null,
+      usage: {
+        total_tokens: runs.reduce((n, r) => n + (r.usage?.total_tokens ?? 0), 0),
+        cost_usd: runs.reduce((n, r) => n + (deps.costOf?.(r.model, r.usage) ?? 0), 0),
+      },
     };
   };
 

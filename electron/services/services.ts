@@ -68,7 +68,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     api_base_url: apiBaseUrl,
   });
   const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, modelsApi });
+  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, modelsApi, costOf: (model, usage) => liveModels.prices.cost(model, usage) });
 
   let closed = false;
   return {

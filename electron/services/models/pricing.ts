@@ -1,27 +1,14 @@
 /**
  * What tokens cost: a price table per model in US dollars per million tokens, editable in the
- * app, starting from list prices of OpenAI's current models. Local and built-in models cost
+ * app, starting from list prices of OpenAI's current models (contract/pricing). Local and built-in models cost
  * nothing unless a price is set for them. Cost is always derived from recorded usage, so
  * editing a price re-prices old runs too.
  */
 import type { Usage } from '../../contract/objects';
+import { costOf, DEFAULT_PRICES, priceOf } from '../../contract/pricing';
 import type { ModelPrice } from '../../contract/providers';
 import type { Db } from '../db/database';
 import { ApiError } from '../runtime/api-error';
-
-/** OpenAI list prices (input, output per 1M tokens) used until edited. */
-export const DEFAULT_PRICES: readonly ModelPrice[] = [
-  { model: 'gpt-5', input_per_mtok: 1.25, output_per_mtok: 10 },
-  { model: 'gpt-5-mini', input_per_mtok: 0.25, output_per_mtok: 2 },
-  { model: 'gpt-5-nano', input_per_mtok: 0.05, output_per_mtok: 0.4 },
-  { model: 'gpt-4.1', input_per_mtok: 2, output_per_mtok: 8 },
-  { model: 'gpt-4.1-mini', input_per_mtok: 0.4, output_per_mtok: 1.6 },
-  { model: 'gpt-4.1-nano', input_per_mtok: 0.1, output_per_mtok: 0.4 },
-  { model: 'gpt-4o', input_per_mtok: 2.5, output_per_mtok: 10 },
-  { model: 'gpt-4o-mini', input_per_mtok: 0.15, output_per_mtok: 0.6 },
-  { model: 'o3', input_per_mtok: 2, output_per_mtok: 8 },
-  { model: 'o4-mini', input_per_mtok: 1.1, output_per_mtok: 4.4 },
-];
 
 export class PriceTable {
   constructor(private readonly db: Db) {
@@ -48,26 +35,13 @@ export class PriceTable {
     return this.list();
   }
 
-  /** The price of a model: its full name (`local/llama3`), else for the `openai` provider its bare name; else free. */
+  /** The price of a model (see contract/pricing priceOf); null when free. */
   priceOf(model: string): ModelPrice | null {
-    const prices = this.list();
-    const exact = prices.find((p) => p.model === model);
-    if (exact) return exact;
-    if (model.startsWith('openai/')) {
-      const bare = model.slice('openai/'.length);
-      return prices.find((p) => p.model === bare) ?? prices.find((p) => bare.startsWith(`${p.model}-20`)) ?? null;
-    }
-    return null;
+    return priceOf(this.list(), model);
   }
 
   /** Dollars for `usage` on `model` (0 for models without a price). */
   cost(model: string, usage: Usage | null | undefined): number {
     return costOf(this.priceOf(model), usage);
   }
-}
-
-/** Dollars for `usage` at `price`. */
-export function costOf(price: ModelPrice | null, usage: Usage | null | undefined): number {
-  if (!price || !usage) return 0;
-  return (usage.prompt_tokens * price.input_per_mtok + usage.completion_tokens * price.output_per_mtok) / 1_000_000;
 }

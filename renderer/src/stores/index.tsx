@@ -47,6 +47,11 @@ export function useStores(): AppStores {
   return stores;
 }
 
+/** The stores when a provider exists (views also rendered standalone, such as the timeline, use this). */
+export function useOptionalStores(): AppStores | null {
+  return useContext(StoresContext);
+}
+
 export const useAssistants = <T,>(sel: (s: AssistantsState) => T): T => useStore(useStores().assistants, sel);
 export const useThreads = <T,>(sel: (s: ThreadsState) => T): T => useStore(useStores().threads, sel);
 export const useRuns = <T,>(sel: (s: RunsState) => T): T => useStore(useStores().runs, sel);

@@ -41,6 +41,7 @@ export type SettingsStore = StoreApi<SettingsState>;
 /** One settings store bound to a bridge. */
 export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
   const api = bridge.api;
+  let inFlight: Promise<void> | null = null;
   return createStore<SettingsState>((set, get) => ({
     providers: [],
     presets: [],
@@ -51,19 +52,25 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
     error: null,
     tests: {},
     probing: {},
-    async load() {
-      try {
-        const [providers, presets, prices, server, info] = await Promise.all([
-          api.providers.list(),
-          api.providers.presets(),
-          api.prices.list(),
-          api.settings.serverStatus(),
-          api.app.info(),
-        ]);
-        set({ providers, presets, prices, server, info, loaded: true, error: null });
-      } catch (e) {
-        set({ loaded: true, error: errorMessage(e) });
-      }
+    load() {
+      // Many views ask at once (every run's cost): one request set in flight at a time.
+      inFlight ??= (async () => {
+        try {
+          const [providers, presets, prices, server, info] = await Promise.all([
+            api.providers.list(),
+            api.providers.presets(),
+            api.prices.list(),
+            api.settings.serverStatus(),
+            api.app.info(),
+          ]);
+          set({ providers, presets, prices, server, info, loaded: true, error: null });
+        } catch (e) {
+          set({ loaded: true, error: errorMessage(e) });
+        } finally {
+          inFlight = null;
+        }
+      })();
+      return inFlight;
     },
     async save(input) {
       const info = await api.providers.save(input);

@@ -4,6 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useStores, useThreads, useUi } from '../../stores';
 import { relativeTime } from './relative-time';
 import { useThreadActions } from './use-thread-actions';
+import { formatCost } from '../../../../electron/contract/pricing';
 
 /**
  * The virtual rows; when the list has no measured height yet (a hidden pane, or a DOM
@@ -60,6 +61,7 @@ export function ThreadList() {
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)`, height: row.size }}
                 onClick={() => actions.open(s.thread.id)}
                 data-thread-id={s.thread.id}
+                title={s.usage ? `${s.title}\n${s.usage.total_tokens} tokens · ${formatCost(s.usage.cost_usd)}` : s.title}
               >
                 <span className="thread-title">{s.title}</span>
                 <span className="thread-meta">

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import type { ModelRound, TimelineModel } from '../model/types';
 import { formatDuration } from '../model/format';
 import { JsonBlock } from './json-block';
+import { formatCost } from '../../../../../electron/contract/pricing';
+import { useCost } from '../../settings/use-prices';
 
 interface WireRequest {
   method: string;
@@ -33,6 +35,7 @@ function roundEvents(model: TimelineModel, round: ModelRound, type: string): Arr
 
 export function ModelIo({ model, round }: { model: TimelineModel; round: ModelRound }) {
   const [copied, setCopied] = useState(false);
+  const cost = useCost();
   const req = model.events[round.eventIdx[0]]?.data as { http?: WireRequest } | undefined;
   const http = req?.http ?? null;
   const res = round.response as (ModelRound['response'] & { ttft_ms?: number | null; tokens_per_s?: number | null }) | null;
@@ -57,6 +60,8 @@ export function ModelIo({ model, round }: { model: TimelineModel; round: ModelRo
             <dd>{formatDuration(res.duration_ms)}</dd>
             <dt>finish</dt>
             <dd>{res.finish_reason}</dd>
+            <dt>cost</dt>
+            <dd data-testid="inspector-cost">{res.usage ? `${formatCost(cost(model.run?.model ?? '', res.usage))} (${res.usage.total_tokens} tokens)` : '—'}</dd>
           </>
         ) : null}
         {retries.length > 0 ? (
