@@ -8,6 +8,8 @@ import { createRoot } from 'react-dom/client';
 import type { RunLensBridge, RunLensEvents } from '../../electron/contract/api';
 import type { RunEventRecord } from '../../electron/contract/events';
 import { BridgeProvider } from '../../renderer/src/bridge/context';
+import { createAppStores, StoresProvider } from '../../renderer/src/stores';
+import { subscribeStores } from '../../renderer/src/stores/subscriptions';
 import { RunTimelinePanel, ThreadTimelinePanel } from '../../renderer/src/features/timeline';
 import { cancelledRun, expiredRun, failedRun, invalidArgsRun, multiRoundRun, plainReplyRun } from '../../test/renderer/timeline/event-fixtures';
 import { generateRun } from './generate';
@@ -62,8 +64,12 @@ const bridge = {
 } as unknown as RunLensBridge;
 
 const first = events[0];
+const stores = createAppStores(bridge, undefined);
+subscribeStores(bridge, stores);
 createRoot(document.getElementById('root')!).render(
   <BridgeProvider bridge={bridge}>
-    {params.get('thread') ? <ThreadTimelinePanel threadId={first.thread_id} /> : <RunTimelinePanel threadId={first.thread_id} runId={first.run_id} />}
+    <StoresProvider stores={stores}>
+      {params.get('thread') ? <ThreadTimelinePanel threadId={first.thread_id} /> : <RunTimelinePanel threadId={first.thread_id} runId={first.run_id} />}
+    </StoresProvider>
   </BridgeProvider>,
 );

@@ -110,6 +110,8 @@ export interface RunEventPayloads {
   'tool.execution.finished': ToolExecutionFinishedData;
   /** Outputs accepted for a requires_action round. */
   'tool.outputs.submitted': ToolOutputsSubmittedData;
+  /** A run left queued or in_progress by a stopped RunLens continues (the interrupted step is closed next). */
+  'run.resumed': RunResumedData;
 }
 
 export type RunEventType = keyof RunEventPayloads;
@@ -169,7 +171,8 @@ export function isEventOf<K extends RunEventType>(event: RunEventRecord, ...type
   return (types as RunEventType[]).includes(event.type);
 }
 
-export type HandlerMode = 'manual' | 'mock' | 'live';
+/** How a call was answered; `builtin` is RunLens's own file_search / code_interpreter. */
+export type HandlerMode = 'manual' | 'mock' | 'live' | 'builtin';
 
 export interface ToolExecutionStartedData {
   step_id: string;
@@ -199,6 +202,14 @@ export interface ToolOutputsSubmittedData {
   tool_outputs: Array<{ tool_call_id: string; output: string }>;
   /** Who answered: the `/v1` API, the app's UI, or an automatic handler. */
   source: 'api' | 'ui' | 'auto';
+}
+
+/** A run taken up again after a restart; the interrupted step (if any) is closed right after. */
+export interface RunResumedData {
+  from_status: 'queued' | 'in_progress';
+  /** The number of the round issued next. */
+  round: number;
+  interrupted_step_id: string | null;
 }
 
 /** A change to a stored object outside the run log, so every face can refresh lists. */

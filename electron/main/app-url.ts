@@ -7,9 +7,19 @@
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'runlens';
 
-/** The URL the window loads. */
-export function appEntryUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ELECTRON_RENDERER_URL ?? `${APP_SCHEME}://${APP_HOST}/index.html`;
+/**
+ * True only in a development build (`npm run dev`, where electron-vite sets
+ * `import.meta.env.DEV`); a built app, and plain Node, see false.
+ */
+export const DEV_BUILD: boolean = import.meta.env?.DEV === true;
+
+/**
+ * The URL the window loads. ELECTRON_RENDERER_URL (the dev server) is honoured only in a
+ * development build: in a built app an inherited variable must not point the window elsewhere.
+ */
+export function appEntryUrl(env: NodeJS.ProcessEnv = process.env, dev: boolean = DEV_BUILD): string {
+  const devServer = dev ? env.ELECTRON_RENDERER_URL : undefined;
+  return devServer || `${APP_SCHEME}://${APP_HOST}/index.html`;
 }
 
 /** True when `url` is on the same scheme, host and port as the app's entry URL. */

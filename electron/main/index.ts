@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { loadOrCreateApiKey } from '../services/cli/api-key';
 import { defaultDataDir, defaultDbPath } from '../services/data-dir';
 import { devRendererCsp } from '../services/http/bridge/csp';
+import { DatabaseLockedError } from '../services/db/db-lock';
 import { openServices } from '../services/services';
 import type { Services } from '../services/services-types';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -49,7 +50,7 @@ function setupSingleInstance(): boolean {
 
 /** In dev the UI comes from the Vite server, which sends no CSP: add it to its responses. */
 function setupDevCsp(): void {
-  if (!process.env.ELECTRON_RENDERER_URL) return;
+  if (!entryUrl.startsWith('http')) return;
   const csp = devRendererCsp(new URL(entryUrl).origin);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
@@ -126,7 +127,24 @@ async function main(): Promise<void> {
   createWindow();
 }
 
-main().catch((error: unknown) => {
-  console.error('RunLens failed to start:', error);
+/** Another RunLens (e.g. `npm run serve`) writes this database: say who, offer to open it instead. */
+async function refuseSecondWriter(error: DatabaseLockedError): Promise<void> {
+  console.error(`RunLens: ${error.message}`);
+  const url = error.holder?.url ?? null;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'RunLens is already running',
+    message: 'RunLens is already running on this database.',
+    detail: error.message,
+    buttons: url ? ['Open it in the browser', 'Quit'] : ['Quit'],
+    defaultId: 0,
+    cancelId: url ? 1 : 0,
+  });
+  if (url && response === 0) await shell.openExternal(url);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof DatabaseLockedError) await refuseSecondWriter(error).catch(() => undefined);
+  else console.error('RunLens failed to start:', error);
   app.exit(1);
 });

@@ -4,6 +4,7 @@
  */
 import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '../contract/api';
 import type { RuntimeApi } from './runtime/runtime-types';
+import type { BuiltinOptions, BuiltinTools } from './builtin/builtin-tools';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
 export interface SecretStore {
@@ -29,16 +30,27 @@ export interface ServicesOptions {
   /** Clock in milliseconds; tests pass a fake one. */
   now?: () => number;
   mode?: 'electron' | 'browser';
+  /** Who holds the database lock, as a second process is told: `app`, `serve` (default from mode), or a tool's name. */
+  kind?: string;
   secrets?: SecretStore;
   /** Environment read for OPENAI_API_KEY / OPENAI_BASE_URL (process.env by default). */
   env?: NodeJS.ProcessEnv;
   server?: ServerControl;
+  /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
+  builtin?: BuiltinOptions;
 }
 
 export interface Services {
   runtime: RuntimeApi;
+  /** Files, vector stores and the built-in tools; absent in fakes that do not serve them. */
+  builtins?: BuiltinTools;
   /** The bridge contract implemented over the runtime, for IPC and the browser bridge. */
   api: RunLensApi;
+  /**
+   * Resolves once every write made so far is committed (rejects with a 500 StorageError when
+   * the batch holding them is given up). Faces answer a call only after it: acknowledge after commit.
+   */
+  committed(): Promise<void>;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */
   setServerControl(control: ServerControl): void;
   setApiBaseUrl(url: string | null): void;

@@ -4,8 +4,12 @@
  * tests) starts here. Startup first resolves runs a crash left active.
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
+import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
-import { openDatabase } from './db/database';
+import { BuiltinTools } from './builtin/builtin-tools';
+import { builtinOptionsFromEnv } from './builtin/env-options';
+import { openDatabase, type Db } from './db/database';
+import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { MockModel } from './models/mock-model';
@@ -16,9 +20,12 @@ import { ProviderRegistry } from './models/openai-compatible/provider-registry';
 import { PriceTable } from './models/pricing';
 import { ScriptedModel } from './models/scripted-model';
 import { ScriptedRuleStore } from './models/scripted-rules';
+import type { ModelBackend } from './models/model';
+import { ReplayModel } from './models/replay-model';
 import { AssistantsRuntime } from './runtime/runtime';
 import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
+import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { HandlerStore } from './tools/handlers';
 
@@ -30,13 +37,24 @@ export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
   /** Live providers (settings, config, environment), their backend, model list and prices. */
   liveModels: LiveModels;
+  /** The event log (group commit, storage status) and the database, for tools and tests. */
+  log: EventLog;
+  db: Db;
   /** Session files, search, re-run, fork and diff on this database. */
   sessions: SessionService;
 }
 
 export function openServices(options: ServicesOptions): OpenedServices {
   const now = options.now ?? Date.now;
-  const db = openDatabase(options.dbPath);
+  // One writer per database: refuse at once, naming the holder, before touching the file.
+  const lock = options.dbPath === ':memory:' ? null : DbLock.acquire(options.dbPath, options.kind ?? (options.mode === 'electron' ? 'app' : 'serve'));
+  let db: Db;
+  try {
+    db = openDatabase(options.dbPath);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const store = new Store(db);
   const log = new EventLog(db, now);
   store.attach(log);
@@ -48,16 +66,22 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const backend = new ProviderBackend(registry);
   const scripted = new ScriptedRuleStore(db, now);
   const liveModels: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db), scripted };
+  // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
+  const models: ModelBackend[] = [new MockModel(), new ScriptedModel(scripted), backend];
+  const replay = new ReplayModel(() => models);
+  const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
     store,
     log,
     handlers,
-    models: [new MockModel(), new ScriptedModel(scripted), backend],
+    models: [replay, ...models],
     now,
+    builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
   runtime.recover();
-  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}` });
+  const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
+  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
 
   let server: ServerControl | null = options.server ?? null;
   let apiBaseUrl: string | null = null;
@@ -67,20 +91,38 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
+  const committed = (): Promise<void> => log.committed();
   const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
-  const api = createAppService({ runtime, store, handlers, info, secrets: () => options.secrets ?? null, server: () => server, modelsApi, costOf: (model, usage) => liveModels.prices.cost(model, usage) });
+  const api = acknowledgeAfterCommit(
+    createAppService({
+      runtime,
+      store,
+      handlers,
+      info,
+      secrets: () => options.secrets ?? null,
+      server: () => server,
+      modelsApi,
+      costOf: (model, usage) => liveModels.prices.cost(model, usage),
+    }),
+    committed,
+  );
 
   let closed = false;
   return {
     runtime,
     liveModels,
+    log,
+    db,
+    builtins,
     sessions,
     api,
+    committed,
     setServerControl(control) {
       server = control;
     },
     setApiBaseUrl(url) {
       apiBaseUrl = url;
+      lock?.setUrl(url ? url.replace(/\/v1$/, '') : null);
     },
     subscribe(listener: Push) {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
@@ -93,9 +135,11 @@ export function openServices(options: ServicesOptions): OpenedServices {
     async close() {
       if (closed) return;
       closed = true;
+      builtins.close();
       runtime.close();
       checkpointer.close();
       db.close();
+      lock?.release();
     },
   };
 }

@@ -34,28 +34,33 @@ export function openTestServices(options: Partial<ServicesOptions> = {}, dir = t
   });
 }
 
-/** Resolves with the run once it has one of `statuses` (checked on every committed event). */
+/**
+ * Resolves with the run as it was when it reached one of `statuses`, read from its events
+ * (recorded ones first, then live), so a status that is passed quickly — requires_action
+ * followed at once by expiry on a loaded machine — is still seen.
+ */
 export function waitForStatus(s: OpenedServices, run: Pick<Run, 'id' | 'thread_id'>, statuses: RunStatus[], timeoutMs = 10_000): Promise<Run> {
+  const wanted = new Set<string>(statuses.map((status) => `thread.run.${status}`));
   return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const current = s.runtime.getRunById(run.id);
-      if (statuses.includes(current.status)) {
-        resolve(current);
-        return true;
-      }
-      return false;
-    };
-    if (check()) return;
+    let done = false;
+    let off: (() => void) | null = null;
     const timer = setTimeout(() => {
-      off();
+      done = true;
+      off?.();
       reject(new Error(`run ${run.id} did not reach ${statuses.join('|')}; it is ${s.runtime.getRunById(run.id).status}`));
     }, timeoutMs);
-    const off = s.runtime.subscribe({ run_id: run.id }, () => {
-      if (check()) {
+    off = s.runtime.subscribe(
+      { run_id: run.id },
+      (event) => {
+        if (done || !wanted.has(event.type)) return;
+        done = true;
         clearTimeout(timer);
-        off();
-      }
-    });
+        off?.();
+        resolve(event.data as Run);
+      },
+      { afterSeq: 0 },
+    );
+    if (done) off();
   });
 }
 

@@ -14,6 +14,7 @@ import { openServices } from '../services';
 import { FileSecretStore } from '../secrets/file-secret-store';
 import { apiKeyPath, loadOrCreateApiKey } from './api-key';
 import { parseServeArgs, UsageError } from './args';
+import { isAddressInUse, portInUseMessage } from './port-holder';
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken });
   } catch (error) {
     await services.close();
+    if (isAddressInUse(error)) throw new Error(portInUseMessage(args.host, args.port), { cause: error });
     throw error;
   }
   const status: ServerStatus = { enabled: true, url: server.url, port: server.port };

@@ -2,6 +2,7 @@
  * Numbered schema migrations. Each runs once, inside a transaction, and is recorded in
  * `schema_migrations`; new ones are appended, never edited, so old files upgrade cleanly.
  */
+import { FILES_MIGRATION } from '../builtin/migration';
 import { SESSIONS_MIGRATION_SQL } from './sessions-migration';
 
 export interface Migration {
@@ -88,4 +89,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'sessions-run-origins-and-search',
     sql: SESSIONS_MIGRATION_SQL,
   },
+  FILES_MIGRATION,
 ];

@@ -1,10 +1,49 @@
 import type { Db } from '../db/database';
+import { ApiError } from '../runtime/api-error';
 import type { RunEventBase, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 
 /** State writes committed in the same transaction as the events (the Store). */
 export interface DeferredWriter {
   hasPendingWrites(): boolean;
+  /** Runs the queued writes inside the flush's transaction; they stay queued until `writesCommitted`. */
   drainWrites(): void;
+  /** The transaction that ran them committed: forget them. */
+  writesCommitted(): void;
+  /** The batch was given up: forget the queued writes and anything cached from them. */
+  discardWrites(): void;
+}
+
+/** Why a batch could not be committed, and what was given up. */
+export interface DroppedBatch {
+  error: Error;
+  /** Runs whose uncommitted events were dropped (their seq continues from the last committed one). */
+  runIds: string[];
+}
+
+/** The state of the storage as the faces show it. */
+export interface StorageStatus {
+  ok: boolean;
+  /** What went wrong, for the banner; null when ok. */
+  message: string | null;
+  /** Consecutive failed attempts of the current batch. */
+  failed_attempts: number;
+}
+
+/** How often and how soon a failed commit is retried before its batch is given up. */
+export const COMMIT_RETRY_DELAYS_MS: readonly number[] = [50, 200, 500, 1000, 2000];
+
+/** The error callers waiting on a given-up batch receive (an HTTP 500 `server_error`). */
+export class StorageError extends ApiError {
+  constructor(readonly reason: Error) {
+    super(
+      500,
+      `RunLens could not save the change to its database (${reason.message}); nothing of it was kept. Free disk space or check the data directory, then try again.`,
+      'server_error',
+      null,
+      'storage_failed',
+    );
+    this.name = 'StorageError';
+  }
 }
 
 export interface EventFilter {
@@ -93,6 +132,16 @@ export class EventLog {
   private readonly insertBatch;
   private writer: DeferredWriter | null = null;
   private readonly commitListeners: Array<() => void> = [];
+  private readonly dropListeners: Array<(dropped: DroppedBatch) => void> = [];
+  private readonly statusListeners: Array<(status: StorageStatus) => void> = [];
+  private readonly failureLoggers: Array<(error: Error, attempts: number) => void> = [];
+  /** Callers waiting for everything pending now to be committed (acknowledge-after-commit). */
+  private waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  /** Set while the current batch keeps failing: only the retry timer flushes then. */
+  private failure: { attempts: number; error: Error; timer: NodeJS.Timeout | null } | null = null;
+  /** Test hook: called inside each commit's transaction, before its writes (throw to simulate a failing disk). */
+  beforeCommit: (() => void) | null = null;
+  private closed = false;
 
   constructor(
     private readonly db: Db,
@@ -103,6 +152,7 @@ export class EventLog {
     this.insert = db.prepare('INSERT INTO events (id, run_id, thread_id, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.maxSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE run_id = ?');
     this.insertBatch = db.transaction((events: LoggedEvent[]) => {
+      this.beforeCommit?.();
       this.writer?.drainWrites();
       for (const e of events) this.insert.run(e.id, e.run_id, e.thread_id, e.seq, e.ts, e.type, e.json());
     });
@@ -118,6 +168,36 @@ export class EventLog {
     this.commitListeners.push(listener);
   }
 
+  /** Called when a batch that kept failing is given up (the runtime fails the runs it touched). */
+  onDrop(listener: (dropped: DroppedBatch) => void): void {
+    this.dropListeners.push(listener);
+  }
+
+  /** Called when commits start failing and when they succeed again. */
+  onStatus(listener: (status: StorageStatus) => void): void {
+    this.statusListeners.push(listener);
+  }
+
+  /** Whether the last commit succeeded, and if not, why. */
+  status(): StorageStatus {
+    return this.failure
+      ? { ok: false, message: `Saving to the database is failing: ${this.failure.error.message}`, failed_attempts: this.failure.attempts }
+      : { ok: true, message: null, failed_attempts: 0 };
+  }
+
+  /**
+   * Resolves once everything appended or deferred so far is committed: the acknowledgement a
+   * face waits for before answering a call. Many callers share one commit (the group commit of
+   * this turn of the event loop). Rejects with a StorageError when that batch is given up.
+   */
+  committed(): Promise<void> {
+    if (this.pending.length === 0 && !this.writer?.hasPendingWrites() && !this.failure) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.requestFlush();
+    });
+  }
+
   /** Schedules a flush on the next turn of the event loop (once per turn). */
   requestFlush(): void {
     if (this.flushScheduled) return;
@@ -127,6 +207,8 @@ export class EventLog {
 
   /** Numbers and queues an event; it is committed and published on the next flush. */
   append<K extends RunEventType>(runId: string, threadId: string, type: K, data: RunEventPayloads[K]): RunEventRecord<K> {
+    // After close (a leg unwinding at shutdown): nothing more is recorded.
+    if (this.closed) return asRecord(new LoggedEvent(0, runId, threadId, 0, this.now(), type, data)) as RunEventRecord<K>;
     const seq = this.lastSeq(runId) + 1;
     this.seqByRun.set(runId, seq);
     const event = new LoggedEvent(this.nextId++, runId, threadId, seq, this.now(), type, data);
@@ -145,15 +227,120 @@ export class EventLog {
     return seq;
   }
 
-  /** Commits deferred state writes and every pending event in one transaction, then publishes the events in order. */
+  /**
+   * Commits deferred state writes and every pending event in one transaction, then publishes
+   * the events in order and resolves the waiting callers. Never throws: a failed commit keeps
+   * the batch and retries it (COMMIT_RETRY_DELAYS_MS); while it fails, other flushes wait.
+   */
   flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0 && !this.writer?.hasPendingWrites()) return;
+    if (this.failure || this.closed) return;
+    this.commit();
+  }
+
+  private commit(): void {
+    if (this.pending.length === 0 && !this.writer?.hasPendingWrites()) {
+      this.settleWaiters(null);
+      return;
+    }
     const batch = this.pending;
+    try {
+      this.insertBatch(batch);
+    } catch (error) {
+      this.commitFailed(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     this.pending = [];
-    this.insertBatch(batch);
+    this.writer?.writesCommitted();
+    const recovered = this.failure !== null;
+    this.failure = null;
+    if (recovered) this.emitStatus();
     for (const listener of this.commitListeners) listener();
     for (const event of batch) this.publish(asRecord(event));
+    this.settleWaiters(null);
+    // Events appended by listeners during publish are in the next batch.
+  }
+
+  private commitFailed(error: Error): void {
+    const attempts = (this.failure?.attempts ?? 0) + 1;
+    this.failure = { attempts, error, timer: null };
+    this.emitStatus();
+    for (const listener of this.failureLoggers) listener(error, attempts);
+    if (attempts <= COMMIT_RETRY_DELAYS_MS.length) {
+      const timer = setTimeout(() => {
+        if (this.failure) this.failure.timer = null;
+        this.commit();
+      }, COMMIT_RETRY_DELAYS_MS[attempts - 1]);
+      timer.unref?.();
+      this.failure.timer = timer;
+      return;
+    }
+    this.dropBatch(error);
+  }
+
+  /**
+   * Gives up the pending batch after its retries: its events and deferred writes are
+   * forgotten and their numbers handed out again, so `seq` and `id` never have a gap; the
+   * callers waiting on it get a StorageError; drop listeners fail the runs it touched.
+   */
+  private dropBatch(error: Error): void {
+    const runIds = [...new Set(this.pending.map((e) => e.run_id))];
+    this.pending = [];
+    this.writer?.discardWrites();
+    for (const runId of runIds) this.seqByRun.delete(runId);
+    try {
+      const row = this.db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number | null };
+      this.nextId = (row.id ?? 0) + 1;
+    } catch {
+      // Unreadable too: keep counting from where we were (ids stay unique, at worst with a gap).
+    }
+    this.failure = null;
+    this.settleWaiters(new StorageError(error));
+    this.emitStatus({ ok: false, message: `Saving to the database failed: ${error.message}. The affected runs were failed.`, failed_attempts: COMMIT_RETRY_DELAYS_MS.length + 1 });
+    for (const listener of this.dropListeners) {
+      try {
+        listener({ error, runIds });
+      } catch (listenerError) {
+        console.error('drop listener failed', listenerError);
+      }
+    }
+  }
+
+  /** Called on every failed commit attempt (the log records it). */
+  onCommitFailure(listener: (error: Error, attempts: number) => void): void {
+    this.failureLoggers.push(listener);
+  }
+
+  private settleWaiters(error: Error | null): void {
+    if (this.waiters.length === 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) {
+      if (error) w.reject(error);
+      else w.resolve();
+    }
+  }
+
+  private emitStatus(status: StorageStatus = this.status()): void {
+    for (const listener of this.statusListeners) {
+      try {
+        listener(status);
+      } catch (error) {
+        console.error('storage status listener failed', error);
+      }
+    }
+  }
+
+  /** Commits what is pending (one last try) and stops: later appends are ignored, retries end. */
+  close(): void {
+    if (this.closed) return;
+    if (this.failure?.timer) clearTimeout(this.failure.timer);
+    this.failure = null;
+    this.commit();
+    if (this.failure) clearTimeout((this.failure as { timer: NodeJS.Timeout | null }).timer ?? undefined);
+    this.failure = null;
+    this.closed = true;
+    this.settleWaiters(new StorageError(new Error('RunLens is shutting down')));
   }
 
   private publish(event: RunEventRecord): void {

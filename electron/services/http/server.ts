@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services-types';
 import { registerBridge } from './bridge/register-bridge';
 import { jsonBodyParser } from './body-parser';
-import { errorBody, handleError } from './errors';
+import { errorBody, handleError, mapError } from './errors';
 import { checkRequestOrigin, isLoopbackName, type HostPolicy } from './security';
 import { notFoundHandler, v1Plugin } from './v1';
 
@@ -83,9 +83,24 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     return undefined;
   });
 
+  // Acknowledge after commit: no reply leaves before the writes it reports are committed.
+  // Streams (hijacked replies) publish events only as they commit.
+  app.addHook('onSend', async (req, reply, payload) => {
+    try {
+      await options.services.committed();
+      return payload;
+    } catch (error) {
+      const { status, body } = mapError(error);
+      req.log.error({ err: error }, 'commit failed before the reply');
+      void reply.code(status).type('application/json; charset=utf-8');
+      return JSON.stringify(body);
+    }
+  });
+
   await app.register(v1Plugin, {
     prefix: '/v1',
     runtime: options.services.runtime,
+    builtins: options.services.builtins,
     apiKey: options.apiKey,
     pollAfterMs: options.pollAfterMs ?? 25,
     longPollMs: options.longPollMs ?? 1000,

@@ -5,6 +5,7 @@
  */
 import type { FunctionDefinition } from '../../contract/objects';
 import { abortableSleep } from '../abortable-sleep';
+import { builtinReply, fencedPython } from './mock-builtin-reply';
 import { countTokens, ModelError, requestText, type ChatMessage, type ModelBackend, type ModelChunk, type ModelRequest } from './model';
 
 export interface MockDirectives {
@@ -165,12 +166,14 @@ export function buildArguments(fn: FunctionDefinition, pairs: Map<string, string
 export function chooseCalls(request: ModelRequest, u: string): FunctionDefinition[] {
   const choice = request.tool_choice;
   if (choice === 'none' || request.tools.length === 0) return [];
-  if (typeof choice === 'object' && choice.type === 'function' && choice.function) {
-    const named = request.tools.find((t) => t.name === choice.function?.name);
+  if (typeof choice === 'object' && (choice.type !== 'function' || choice.function)) {
+    const wanted = choice.type === 'function' ? choice.function?.name : choice.type;
+    const named = request.tools.find((t) => t.name === wanted);
     return named ? [named] : [];
   }
+  const fence = fencedPython(u);
   let found = request.tools
-    .map((fn) => ({ fn, at: wholeWordIndex(u, fn.name) }))
+    .map((fn) => ({ fn, at: fn.name === 'code_interpreter' && fence && wholeWordIndex(u, fn.name) < 0 ? fence.at : wholeWordIndex(u, fn.name) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.fn);
@@ -221,6 +224,8 @@ export function newCallId(): string {
 
 export class MockModel implements ModelBackend {
   readonly name = 'mock';
+  /** Same input, same output: an interrupted round is simply asked again. */
+  readonly reissuable = true;
 
   handles(model: string): boolean {
     return model === 'mock' || model.startsWith('mock-');
@@ -240,6 +245,9 @@ export class MockModel implements ModelBackend {
     const calls = results.length > 0 ? [] : chooseCalls(request, u);
     if (calls.length > 0) {
       const pairs = parsePairs(u);
+      const fence = fencedPython(u);
+      if (fence && !pairs.has('code')) pairs.set('code', fence.code);
+      if (!pairs.has('query') && calls.some((c) => c.name === 'file_search')) pairs.set('query', u.replace(/\[mock:[^\]]*\]/g, '').replace(/\bfile_search\b/g, '').trim());
       let completion = 0;
       for (const [index, fn] of calls.entries()) {
         signal.throwIfAborted();
@@ -253,13 +261,15 @@ export class MockModel implements ModelBackend {
       return;
     }
 
-    const text = results.length > 0 ? results.map((r) => `${r.name}: ${r.output}`).join('\n') : `Echo: ${message}`;
+    const builtin = results.some((r) => r.name === 'file_search' || r.name === 'code_interpreter') ? builtinReply(results) : null;
+    const text = builtin ? builtin.text : results.length > 0 ? results.map((r) => `${r.name}: ${r.output}`).join('\n') : `Echo: ${message}`;
     let parts = words(text);
     if (d.incomplete) parts = parts.slice(0, Math.max(1, Math.ceil(parts.length / 2)));
     for (const part of parts) {
       signal.throwIfAborted();
       yield { type: 'text', delta: part };
     }
+    if (builtin && !d.incomplete) for (const annotation of builtin.annotations) yield { type: 'annotation', annotation };
     yield {
       type: 'finish',
       reason: d.incomplete ? 'length' : 'stop',

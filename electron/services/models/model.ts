@@ -12,6 +12,8 @@ export type ModelChunk =
   | { type: 'text'; delta: string }
   /** The first chunk of a call carries id and name; later ones only argument fragments. */
   | { type: 'tool_call'; index: number; id?: string; name?: string; arguments: string }
+  /** A message annotation (file_citation / file_path) over text already streamed. */
+  | { type: 'annotation'; annotation: Record<string, unknown> }
   | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length' | 'content_filter'; usage?: { prompt_tokens: number; completion_tokens: number } }
   /** A live backend waits before retrying (429 with retry-after, 5xx); recorded as a `model.retry` event. */
   | { type: 'retry'; attempt: number; status: number | null; wait_ms: number; message: string }
@@ -30,11 +32,22 @@ export class ModelError extends Error {
   }
 }
 
+/** Which run and model round a request belongs to (replay serves recordings by it). */
+export interface ModelCallContext {
+  run_id: string;
+  round: number;
+}
+
 export interface ModelBackend {
   /** Backend name recorded on model events (`mock`, `openai`, …). */
   readonly name: string;
-  handles(model: string): boolean;
-  generate(request: ModelRequest, signal: AbortSignal): AsyncIterable<ModelChunk>;
+  handles(model: string, context?: ModelCallContext): boolean;
+  /**
+   * True when a round interrupted by a crash can be sent again and means the same thing (the
+   * deterministic mock, a stateless request). Runs of other backends fail at restart instead.
+   */
+  readonly reissuable?: boolean;
+  generate(request: ModelRequest, signal: AbortSignal, context?: ModelCallContext): AsyncIterable<ModelChunk>;
   /** The exact HTTP request `generate` sends for `request` (key masked); absent for offline backends. */
   describe?(request: ModelRequest): Promise<WireRequest | null>;
 }

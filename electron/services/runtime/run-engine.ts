@@ -4,8 +4,8 @@
  * Every change is written to SQLite and appended to the event log in the order of
  * assistants-api.md §4, so the `/v1` streams, the UI and replay all read the same story.
  */
-import type { FunctionToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
-import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
+import type { FunctionToolCall, ToolCall, Message, MessageIncompleteReason, Run, RunErrorCode, RunStatus, RunStep, Usage } from '../../contract/objects';
+import type { MessageEventType, RunEventPayloads, RunEventType, RunStatusEventType, RunStepEventType, RunResumedData, ToolCallDelta, ToolOutputsSubmittedData } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import { countTokens, ModelError, requestText, type ModelBackend, type ModelChunk, type ModelRequest } from '../models/model';
 import { executeMock, type HandlerStore } from '../tools/handlers';
@@ -14,6 +14,11 @@ import { makeAssistantMessage, makeStep } from './object-factory';
 import { assertTransition } from './state-machine';
 import { buildModelRequest } from './model-request';
 import type { Store } from './store';
+import type { BuiltinTools } from '../builtin/builtin-tools';
+import { executeBuiltinCalls, firstBuiltinDelta } from '../builtin/engine-hook';
+
+/** Model rounds a run may spend on built-in tools before it fails (a model that never stops searching). */
+const MAX_BUILTIN_ROUNDS = 16;
 
 /** Why a run's controller was aborted. */
 export class RunAbort extends Error {
@@ -34,7 +39,27 @@ interface ActiveRun {
   roundUsage: Usage | null;
   total: Usage;
   expiryTimer: NodeJS.Timeout | null;
+  /** Set when the run was taken out of the engine (its batch was dropped): it records nothing more. */
+  detached?: boolean;
 }
+
+/** What an earlier process (or a dropped batch) left of an active run, read back from SQLite. */
+export interface RestoredRun {
+  run: Run;
+  /** The step left in_progress, if any. */
+  step: RunStep | null;
+  /** The assistant message left in_progress, if any. */
+  message: Message | null;
+  /** Model rounds already issued. */
+  round: number;
+  /** Usage of the round awaiting tool outputs (requires_action). */
+  roundUsage: Usage | null;
+  /** Usage of the completed steps. */
+  total: Usage;
+}
+
+/** How a restored run was resolved. */
+export type RestoreOutcome = 'waiting' | 'resumed' | 'expired' | 'cancelled' | 'failed';
 
 export interface EngineDeps {
   store: Store;
@@ -42,6 +67,8 @@ export interface EngineDeps {
   models: ModelBackend[];
   handlers: HandlerStore;
   now: () => number;
+  /** file_search and code_interpreter, executed by RunLens itself (issue 13). */
+  builtins?: BuiltinTools;
 }
 
 const ZERO: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
@@ -94,10 +121,12 @@ export class RunEngine {
 
   // Recording ---------------------------------------------------------------
   private event<K extends RunEventType>(a: ActiveRun, type: K, data: RunEventPayloads[K]): void {
+    if (a.detached) return;
     this.deps.log.append(a.run.id, a.run.thread_id, type, data);
   }
 
   private setRun(a: ActiveRun, status: RunStatus, patch: Partial<Run>, type: RunStatusEventType): void {
+    if (a.detached) return;
     assertTransition(a.run.status, status);
     a.run = { ...a.run, ...patch, status };
     this.deps.store.updateRun(a.run);
@@ -105,12 +134,14 @@ export class RunEngine {
   }
 
   private setStep(a: ActiveRun, step: RunStep, type: RunStepEventType | null): void {
+    if (a.detached) return;
     a.step = step;
     this.deps.store.upsertStep(step);
     if (type) this.event(a, type, step);
   }
 
   private setMessage(a: ActiveRun, message: Message, type: MessageEventType | null, insert = false): void {
+    if (a.detached) return;
     a.message = message;
     if (insert) this.deps.store.insertMessage(message);
     else this.deps.store.updateMessage(message);
@@ -120,7 +151,8 @@ export class RunEngine {
   // Legs --------------------------------------------------------------------
   private scheduleLeg(a: ActiveRun): void {
     setImmediate(() => {
-      if (this.closed || a.run.status !== 'queued') return;
+      // in_progress only for a run resumed after a restart (its interrupted round is re-issued).
+      if (this.closed || a.detached || (a.run.status !== 'queued' && a.run.status !== 'in_progress')) return;
       void this.leg(a);
     });
   }
@@ -129,14 +161,14 @@ export class RunEngine {
     const signal = a.controller.signal;
     a.running = true;
     try {
-      this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
-      const request = buildModelRequest(this.deps.store, a.run);
+      if (a.run.status === 'queued') this.setRun(a, 'in_progress', { started_at: a.run.started_at ?? this.sec() }, 'thread.run.in_progress');
+      const request = buildModelRequest(this.deps.store, a.run, this.deps.builtins?.definitions(a.run));
       const promptTokens = countTokens(requestText(request));
       if (a.run.max_prompt_tokens !== null && promptTokens > a.run.max_prompt_tokens) {
         this.finishIncomplete(a, 'max_prompt_tokens', { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens });
         return;
       }
-      const backend = this.deps.models.find((m) => m.handles(a.run.model));
+      const backend = this.deps.models.find((m) => m.handles(a.run.model, { run_id: a.run.id, round: a.round + 1 }));
       if (!backend) throw new ModelError('invalid_prompt', `The model '${a.run.model}' is not available. Use 'mock' or configure a provider.`);
       await this.round(a, backend, request, promptTokens, signal);
     } catch (error) {
@@ -156,8 +188,9 @@ export class RunEngine {
     const calls: Array<{ id: string; name: string; arguments: string }> = [];
     let finish: Extract<ModelChunk, { type: 'finish' }> | null = null;
     let truncated = false;
+    const annotations: Array<Record<string, unknown>> = [];
     try {
-      for await (const chunk of backend.generate(request, signal)) {
+      for await (const chunk of backend.generate(request, signal, { run_id: a.run.id, round })) {
         signal.throwIfAborted();
         if (chunk.type === 'retry' || chunk.type === 'note') {
           this.event(a, chunk.type === 'retry' ? 'model.retry' : 'model.note', chunk.type === 'retry' ? { round, ...chunk } : { round, ...chunk.data });
@@ -173,8 +206,12 @@ export class RunEngine {
             truncated = true;
             break;
           }
+        } else if (chunk.type === 'annotation') {
+          if (!a.message) continue;
+          annotations.push(chunk.annotation);
+          this.annotationDelta(a, chunk.annotation, annotations.length - 1);
         } else if (chunk.type === 'tool_call') {
-          if (a.message) this.closeMessage(a, text, null);
+          if (a.message) this.closeMessage(a, text, null, annotations);
           if (!a.step || a.step.type !== 'tool_calls') this.openToolStep(a);
           this.toolCallDelta(a, calls, chunk);
         } else {
@@ -199,12 +236,59 @@ export class RunEngine {
     });
     if (reason === 'length') return this.finishIncomplete(a, 'max_completion_tokens', usage, text);
     if (reason === 'content_filter') return this.finishIncomplete(a, 'content_filter', usage, text);
-    if (calls.length > 0) return this.requireAction(a, calls, usage);
+    if (calls.length > 0) {
+      const hook = this.deps.builtins;
+      const builtin = hook ? calls.filter((c) => hook.handles(a.run, c.name)) : [];
+      if (hook && builtin.length > 0) return this.builtinRound(a, hook, backend, calls, builtin, usage, signal);
+      return this.requireAction(a, calls, usage);
+    }
     if (!a.message) this.openMessage(a);
-    this.closeMessage(a, text, usage);
+    this.closeMessage(a, text, usage, annotations);
     a.total = addUsage(a.total, usage);
     this.setRun(a, 'completed', { completed_at: this.sec(), expires_at: null, usage: a.total }, 'thread.run.completed');
     this.settle(a);
+  }
+
+  /**
+   * Executes a round's built-in calls. Without function calls the step completes and the model
+   * gets another round with the results; with them the run waits for their outputs as usual.
+   */
+  private async builtinRound(
+    a: ActiveRun,
+    hook: BuiltinTools,
+    backend: ModelBackend,
+    calls: Array<{ id: string; name: string; arguments: string }>,
+    builtin: Array<{ id: string; name: string; arguments: string }>,
+    usage: Usage,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const step = a.step as RunStep;
+    const host = {
+      run: a.run,
+      stepId: step.id,
+      signal,
+      event: <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.event(a, type, data),
+      now: this.deps.now,
+    };
+    const done = await executeBuiltinCalls(hook, host, builtin.map((c) => ({ ...c, index: calls.indexOf(c) })));
+    signal.throwIfAborted();
+    const functions = calls.filter((c) => !done.has(c.id));
+    if (functions.length > 0) return this.requireAction(a, functions, usage, calls, done);
+    a.total = addUsage(a.total, usage);
+    const toolCalls = calls.map((c) => done.get(c.id) as ToolCall);
+    this.setStep(a, { ...step, status: 'completed', completed_at: this.sec(), usage, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, 'thread.run.step.completed');
+    a.step = null;
+    if (a.round >= MAX_BUILTIN_ROUNDS) throw new ModelError('server_error', `The model called built-in tools in ${MAX_BUILTIN_ROUNDS} rounds without answering; RunLens stopped the run.`);
+    const request = buildModelRequest(this.deps.store, a.run, hook.definitions(a.run));
+    await this.round(a, backend, request, countTokens(requestText(request)), signal);
+  }
+
+  private annotationDelta(a: ActiveRun, annotation: Record<string, unknown>, index: number): void {
+    this.event(a, 'thread.message.delta', {
+      id: a.message?.id ?? '',
+      object: 'thread.message.delta',
+      delta: { content: [{ index: 0, type: 'text', text: { annotations: [{ index, ...annotation }] } }] },
+    });
   }
 
   private openMessage(a: ActiveRun): void {
@@ -227,10 +311,10 @@ export class RunEngine {
   }
 
   /** Completes the open message and its message_creation step. */
-  private closeMessage(a: ActiveRun, text: string, usage: Usage | null): void {
+  private closeMessage(a: ActiveRun, text: string, usage: Usage | null, annotations: unknown[] = []): void {
     const now = this.sec();
     if (a.message) {
-      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations: [] } }] }, 'thread.message.completed');
+      this.setMessage(a, { ...a.message, status: 'completed', completed_at: now, content: [{ type: 'text', text: { value: text, annotations } }] }, 'thread.message.completed');
       a.message = null;
     }
     if (a.step) {
@@ -246,16 +330,21 @@ export class RunEngine {
   }
 
   private toolCallDelta(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, chunk: Extract<ModelChunk, { type: 'tool_call' }>): void {
-    let fn: { name?: string; arguments: string; output?: null };
     let entry: ToolCallDelta;
-    if (chunk.id !== undefined && !calls[chunk.index]) {
+    const hook = this.deps.builtins;
+    if (chunk.id !== undefined && !calls[chunk.index] && hook?.handles(a.run, chunk.name ?? '')) {
       calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
-      fn = { name: chunk.name ?? '', arguments: chunk.arguments, output: null };
-      entry = { index: chunk.index, id: chunk.id, type: 'function', function: fn };
+      entry = firstBuiltinDelta(chunk.index, chunk.id, chunk.name ?? '');
+    } else if (chunk.id === undefined && calls[chunk.index] && hook?.handles(a.run, calls[chunk.index].name)) {
+      // A built-in call's arguments are shown once it ran (as its input), not as fragments.
+      calls[chunk.index].arguments += chunk.arguments;
+      return;
+    } else if (chunk.id !== undefined && !calls[chunk.index]) {
+      calls[chunk.index] = { id: chunk.id, name: chunk.name ?? '', arguments: chunk.arguments };
+      entry = { index: chunk.index, id: chunk.id, type: 'function', function: { name: chunk.name ?? '', arguments: chunk.arguments, output: null } };
     } else {
       calls[chunk.index].arguments += chunk.arguments;
-      fn = { arguments: chunk.arguments };
-      entry = { index: chunk.index, type: 'function', function: fn };
+      entry = { index: chunk.index, type: 'function', function: { arguments: chunk.arguments } };
     }
     this.event(a, 'thread.run.step.delta', {
       id: a.step?.id ?? '',
@@ -264,9 +353,17 @@ export class RunEngine {
     });
   }
 
-  private requireAction(a: ActiveRun, calls: Array<{ id: string; name: string; arguments: string }>, usage: Usage): void {
+  private requireAction(
+    a: ActiveRun,
+    calls: Array<{ id: string; name: string; arguments: string }>,
+    usage: Usage,
+    all: Array<{ id: string; name: string; arguments: string }> = calls,
+    builtinDone: Map<string, ToolCall> = new Map(),
+  ): void {
     const step = a.step as RunStep;
-    const toolCalls: FunctionToolCall[] = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } }));
+    const toolCalls: ToolCall[] = all.map(
+      (c) => builtinDone.get(c.id) ?? ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments, output: null } } satisfies FunctionToolCall),
+    );
     this.setStep(a, { ...step, step_details: { type: 'tool_calls', tool_calls: toolCalls } }, null);
     a.roundUsage = usage;
     const invalid = new Set<string>();
@@ -449,6 +546,68 @@ export class RunEngine {
   /** The live snapshot of an active run, fresher than the stored row during a leg. */
   snapshot(runId: string): Run | null {
     return this.active.get(runId)?.run ?? null;
+  }
+
+  /**
+   * Takes over a run an earlier process left active (startup recovery), or one whose batch was
+   * dropped (`failWith`). Every change goes through the transition table like any other:
+   * past expiry → expired; cancelling → cancelled; requires_action keeps waiting (expiry timer
+   * re-armed, automatic handlers asked again); queued and in_progress resume with a
+   * `run.resumed` event — the interrupted step closed, a new round issued — when the backend
+   * can re-issue a round, else fail saying why.
+   */
+  restore(r: RestoredRun, failWith?: string): RestoreOutcome {
+    const a: ActiveRun = { ...r, controller: new AbortController(), running: false, expiryTimer: null };
+    this.active.set(a.run.id, a);
+    if (failWith) {
+      this.fail(a, 'server_error', failWith);
+      return 'failed';
+    }
+    if (a.run.expires_at !== null && this.deps.now() >= a.run.expires_at * 1000) {
+      this.finishExpired(a);
+      return 'expired';
+    }
+    if (a.run.status === 'cancelling') {
+      this.finishCancelled(a);
+      return 'cancelled';
+    }
+    if (a.run.status === 'requires_action') {
+      const required = a.run.required_action?.submit_tool_outputs.tool_calls ?? [];
+      if (!a.step || required.length === 0) {
+        this.fail(a, 'server_error', 'The run was interrupted while waiting for tool outputs, and its pending tool calls could not be read back.');
+        return 'failed';
+      }
+      this.armExpiry(a);
+      const calls = required.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
+      const invalid = new Set(calls.filter((c) => validateArguments(functionOf(a.run, c.name), c.arguments) !== null).map((c) => c.id));
+      void this.autoAnswer(a, a.step.id, calls, invalid);
+      return 'waiting';
+    }
+    const backend = this.deps.models.find((m) => m.handles(a.run.model));
+    if (a.run.status === 'in_progress' && !backend?.reissuable) {
+      const why = backend
+        ? `its model backend '${backend.name}' cannot re-issue an interrupted round faithfully`
+        : `the model '${a.run.model}' is not available`;
+      this.fail(a, 'server_error', `The run was interrupted when RunLens stopped and cannot be resumed: ${why}.`);
+      return 'failed';
+    }
+    const now = this.sec();
+    this.event(a, 'run.resumed', { from_status: a.run.status as RunResumedData['from_status'], round: a.round + 1, interrupted_step_id: a.step?.id ?? null });
+    const stepError = { code: 'server_error' as const, message: 'Interrupted: RunLens stopped during this step; the round was issued again.' };
+    this.closeOpen(a, now, 'run_failed', { status: 'failed', failed_at: now, last_error: stepError }, 'thread.run.step.failed');
+    this.armExpiry(a);
+    this.scheduleLeg(a);
+    return 'resumed';
+  }
+
+  /** Takes a run out of the engine without recording anything (its uncommitted batch was dropped). */
+  detach(runId: string): void {
+    const a = this.active.get(runId);
+    if (!a) return;
+    a.detached = true;
+    if (a.expiryTimer) clearTimeout(a.expiryTimer);
+    a.controller.abort(new RunAbort('shutdown'));
+    this.active.delete(runId);
   }
 
   /** Stops every leg without ending runs; startup recovery resolves them next time. */

@@ -3,8 +3,9 @@
  * §3 with their exact wording, and runs driven by the RunEngine. Synchronous by design
  * (better-sqlite3): every call has fully taken effect when it returns.
  */
+import type { BuiltinTools } from '../builtin/builtin-tools';
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
+import type { EntityChange, RunEventRecord } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
@@ -12,6 +13,7 @@ import { conflict, notFound } from './api-error';
 import { newId } from './ids';
 import { makeAssistant, makeRun, makeThread, makeUserMessage } from './object-factory';
 import { RunEngine } from './run-engine';
+import { failDroppedRuns, recoverActiveRuns, type Recovered } from './recovery';
 import { isTerminal } from './state-machine';
 import type { Store } from './store';
 import type {
@@ -36,6 +38,8 @@ export interface RuntimeOptions {
   now: () => number;
   /** Seconds from creation until an active run expires (600, as the real API). */
   runExpirySeconds: number;
+  /** Files, vector stores, file_search and code_interpreter (optional: tests may leave them out). */
+  builtins?: BuiltinTools;
 }
 
 export class AssistantsRuntime implements RuntimeApi {
@@ -43,11 +47,17 @@ export class AssistantsRuntime implements RuntimeApi {
   private readonly store: Store;
   private readonly log: EventLog;
   private readonly entityListeners = new Set<(change: EntityChange) => void>();
+  private readonly dropListeners: Array<(failed: Recovered[], error: Error) => void> = [];
 
   constructor(private readonly options: RuntimeOptions) {
     this.store = options.store;
     this.log = options.log;
-    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now });
+    this.engine = new RunEngine({ store: options.store, log: options.log, models: options.models, handlers: options.handlers, now: options.now, builtins: options.builtins });
+    // A batch given up after its retries: the runs it touched fail with a server_error.
+    this.log.onDrop(({ runIds, error }) => {
+      const failed = failDroppedRuns(this.store, this.engine, runIds, error);
+      for (const l of this.dropListeners) l(failed, error);
+    });
   }
 
   private sec(): number {
@@ -63,6 +73,11 @@ export class AssistantsRuntime implements RuntimeApi {
         console.error('entity listener failed', error);
       }
     }
+  }
+
+  /** Told which runs were failed because their batch could not be saved (for the log). */
+  onRunsDropped(listener: (failed: Recovered[], error: Error) => void): void {
+    this.dropListeners.push(listener);
   }
 
   onEntityChange(listener: (change: EntityChange) => void): () => void {
@@ -298,50 +313,18 @@ export class AssistantsRuntime implements RuntimeApi {
 
   // Startup recovery ----------------------------------------------------------
   /**
-   * Resolves runs left active by a crash: past their expiry they become expired, the rest
-   * failed with a server_error saying they were interrupted. Open steps and messages are
-   * closed the same way, so no thread stays locked. Returns the ids resolved.
+   * Takes over runs an earlier process left active (see RunEngine.restore): requires_action
+   * runs keep waiting, queued and in_progress ones resume where the backend can re-issue the
+   * round, the rest end through the transition table. Returns what became of each.
    */
-  recover(): string[] {
-    const resolved: string[] = [];
-    const nowSec = this.sec();
-    for (const run of this.store.activeRuns()) {
-      const expired = run.expires_at !== null && nowSec >= run.expires_at;
-      const append = <K extends RunEventType>(type: K, data: RunEventPayloads[K]) => this.log.append(run.id, run.thread_id, type, data);
-      for (const step of this.store.runSteps(run.id)) {
-        if (step.status !== 'in_progress') continue;
-        const closed: RunStep = expired
-          ? { ...step, status: 'expired', expired_at: nowSec }
-          : { ...step, status: 'failed', failed_at: nowSec, last_error: { code: 'server_error', message: 'Run interrupted.' } };
-        this.store.upsertStep(closed);
-        append(expired ? 'thread.run.step.expired' : 'thread.run.step.failed', closed);
-      }
-      for (const m of this.store.threadMessages(run.thread_id)) {
-        if (m.run_id !== run.id || m.status !== 'in_progress') continue;
-        const closed: Message = { ...m, status: 'incomplete', incomplete_at: nowSec, incomplete_details: { reason: expired ? 'run_expired' : 'run_failed' } };
-        this.store.updateMessage(closed);
-        append('thread.message.incomplete', closed);
-      }
-      const next: Run = expired
-        ? { ...run, status: 'expired', expires_at: null, required_action: null }
-        : {
-            ...run,
-            status: 'failed',
-            failed_at: nowSec,
-            expires_at: null,
-            required_action: null,
-            last_error: { code: 'server_error', message: 'The run was interrupted: RunLens stopped while it was active.' },
-          };
-      this.store.updateRun(next);
-      append(expired ? 'thread.run.expired' : 'thread.run.failed', next);
-      resolved.push(run.id);
-    }
+  recover(): Recovered[] {
+    const recovered = recoverActiveRuns(this.store, this.engine);
     this.log.flush();
-    return resolved;
+    return recovered;
   }
 
   close(): void {
     this.engine.shutdown();
-    this.log.flush();
+    this.log.close();
   }
 }

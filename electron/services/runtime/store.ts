@@ -73,6 +73,10 @@ class BoundedCache<V> {
   delete(key: string): void {
     this.map.delete(key);
   }
+
+  clear(): void {
+    this.map.clear();
+  }
 }
 
 function parse<T>(row: { data: string } | undefined): T | null {
@@ -109,18 +113,30 @@ export class Store {
     return this.writes.length > 0;
   }
 
-  /** Runs the queued writes; the flusher calls this inside its transaction. */
+  /** Runs the queued writes; the flusher calls this inside its transaction. They stay queued until it commits. */
   drainWrites(): void {
-    const writes = this.writes;
-    this.writes = [];
-    for (const write of writes) write();
+    for (const write of this.writes) write();
   }
 
-  /** Commits queued writes now (a no-op when there are none). */
+  /** The transaction that ran the queued writes committed. */
+  writesCommitted(): void {
+    this.writes = [];
+  }
+
+  /** The batch was given up: the writes are forgotten and so is what the caches learned from them. */
+  discardWrites(): void {
+    this.writes = [];
+    this.threadCache.clear();
+  }
+
+  /** Commits queued writes now (a no-op when there are none, or while commits are failing). */
   sync(): void {
     if (this.writes.length === 0) return;
     if (this.flusher) this.flusher.flush();
-    else this.db.transaction(() => this.drainWrites())();
+    else {
+      this.db.transaction(() => this.drainWrites())();
+      this.writesCommitted();
+    }
   }
 
   private defer(write: () => void): void {

@@ -10,15 +10,18 @@ import type { Store } from '../runtime/store';
 import { exportSession, type ExportSummary } from './export-session';
 import { importSession, type ImportProgress, type ImportReport } from './import-session';
 import { searchSessions, type SearchHit } from './search';
+import type { ForkRequest, ReexecuteResult, Reexecutor, RerunRequest, RunOrigin } from './reexecute';
+import type { RunDiff } from './run-diff';
 
 export interface SessionServiceDeps {
   store: Store;
   log: EventLog;
   emit: (change: EntityChange) => void;
   creator: string;
+  reexecutor: Reexecutor;
 }
 
-/** Export, import and search for one open database. */
+/** Export, import, search, re-run, fork and diff for one open database. */
 export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -45,5 +48,26 @@ export class SessionService {
   search(query: string, limit?: number): SearchHit[] {
     this.commit();
     return searchSessions(this.deps.store.db, query, limit);
+  }
+
+  /** Re-runs a recorded run on a copy of its thread; resolves when it settles or waits for a person. */
+  rerun(runId: string, request?: RerunRequest): Promise<ReexecuteResult> {
+    return this.deps.reexecutor.rerun(runId, request);
+  }
+
+  /** Forks a recorded run at a step with one edit. */
+  fork(runId: string, request: ForkRequest): Promise<ReexecuteResult> {
+    return this.deps.reexecutor.fork(runId, request);
+  }
+
+  /** Step-aligned comparison of two runs. */
+  diff(runA: string, runB: string): RunDiff {
+    this.commit();
+    return this.deps.reexecutor.diff(runA, runB);
+  }
+
+  /** Where a run came from and what was re-run or forked from it. */
+  lineage(runId: string): { origin: RunOrigin | null; children: RunOrigin[] } {
+    return this.deps.reexecutor.lineage(runId);
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { useAssistants, useStores, useUi } from '../stores';
 import { AssistantEditor } from '../features/assistants/AssistantEditor';
@@ -67,7 +67,47 @@ function Main() {
   );
 }
 
-/** The three-pane playground: sidebar (assistants, threads), main (chat or editor), right (options, inbox, timeline). */
+/** True while the window is narrower than `px` (the run panel becomes a drawer below it). */
+function useNarrow(px = 1000): boolean {
+  const query = `(max-width: ${px}px)`;
+  const [narrow, setNarrow] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const mq = matchMedia(query);
+    const follow = () => setNarrow(mq.matches);
+    follow();
+    mq.addEventListener('change', follow);
+    return () => mq.removeEventListener('change', follow);
+  }, [query]);
+  return narrow;
+}
+
+/**
+ * In a narrow window the run panel is a drawer over the chat: a "Run panel" button opens it,
+ * Escape or the backdrop closes it, and asking for a tab (e.g. a run's timeline) opens it.
+ */
+function useRunDrawer(narrow: boolean) {
+  const [open, setOpen] = useState(false);
+  const tab = useUi((s) => s.rightTab);
+  const runId = useUi((s) => s.runId);
+  const narrowRef = useRef(narrow);
+  narrowRef.current = narrow;
+  useEffect(() => {
+    // Only what the user asks for once the app runs; startup restoring a tab opens nothing.
+    if (narrowRef.current && document.documentElement.dataset.appState === 'ready') setOpen(true);
+  }, [tab, runId]);
+  useEffect(() => {
+    if (!open || !narrow) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, narrow]);
+  return { open: narrow && open, setOpen };
+}
+
+/** The three-pane playground: sidebar (assistants, threads), main (chat or editor), right (options, inbox, timeline); below 1000 px the right pane is a drawer. */
 export function App() {
   const paletteOpen = useUi((s) => s.paletteOpen);
   const { ui } = useStores();
@@ -75,8 +115,10 @@ export function App() {
   useShortcuts();
   useApplyTheme();
   const wideRight = useUi((s) => s.rightTab === 'timeline');
+  const narrow = useNarrow();
+  const drawer = useRunDrawer(narrow);
   return (
-    <div className={`app${wideRight ? ' wide-right' : ''}`}>
+    <div className={`app${wideRight ? ' wide-right' : ''}${narrow ? ' narrow' : ''}${drawer.open ? ' drawer-open' : ''}`}>
       <aside className="sidebar" aria-label="Sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden>
@@ -101,6 +143,12 @@ export function App() {
         <Notice />
         <Main />
       </main>
+      {narrow ? (
+        <button className="btn btn-small drawer-toggle" aria-expanded={drawer.open} aria-controls="run-panel" onClick={() => drawer.setOpen(!drawer.open)} title="Run options, inbox and timeline">
+          Run panel
+        </button>
+      ) : null}
+      {drawer.open ? <div className="drawer-backdrop" onClick={() => drawer.setOpen(false)} aria-hidden /> : null}
       <RightPanel />
       {paletteOpen ? <CommandPalette commands={commands} onClose={() => ui.getState().set({ paletteOpen: false })} /> : null}
     </div>

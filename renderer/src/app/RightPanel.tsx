@@ -49,7 +49,7 @@ export function RightPanel() {
     { id: 'timeline', label: 'Timeline' },
   ];
   return (
-    <aside className="right" aria-label="Run panel">
+    <aside className="right" id="run-panel" aria-label="Run panel">
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`} className={tab === t.id ? 'on' : ''} onClick={() => ui.getState().set({ rightTab: t.id })}>

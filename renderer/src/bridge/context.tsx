@@ -3,7 +3,7 @@ import type { RunLensBridge } from '../../../electron/contract/api';
 
 const BridgeContext = createContext<RunLensBridge | null>(null);
 
-/** Makes one bridge (IPC, HTTP or the in-memory fake) available to the whole UI. */
+/** Makes one bridge (IPC or HTTP; in tests, the real services in-process) available to the whole UI. */
 export function BridgeProvider({ bridge, children }: { bridge: RunLensBridge; children: ReactNode }) {
   return <BridgeContext.Provider value={bridge}>{children}</BridgeContext.Provider>;
 }

@@ -1,6 +1,7 @@
 /**
  * The app's stores, created together for one bridge and handed to components through a
- * context, so tests build them against the in-memory fake and components never see the bridge.
+ * context, so components never see the bridge. `events` is the one cache of run events that
+ * the runs store and the timeline both read.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
@@ -8,6 +9,7 @@ import type { RunLensBridge } from '../../../electron/contract/api';
 import { createAssistantsStore, type AssistantsState, type AssistantsStore } from './assistants-store';
 import { createInboxStore, type InboxState, type InboxStore } from './inbox-store';
 import { createRunsStore, type RunsState, type RunsStore } from './runs-store';
+import { RunEventCache } from './run-event-cache';
 import { createThreadsStore, type ThreadsState, type ThreadsStore } from './threads-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
@@ -16,6 +18,8 @@ export interface AppStores {
   assistants: AssistantsStore;
   threads: ThreadsStore;
   runs: RunsStore;
+  /** Every run's events as the window holds them (fed by the one subscription). */
+  events: RunEventCache;
   inbox: InboxStore;
   ui: UiStore;
   settings: SettingsStore;
@@ -23,10 +27,12 @@ export interface AppStores {
 
 /** Builds every store for one bridge. `storage` is for persisted UI choices (null in tests for isolation). */
 export function createAppStores(bridge: RunLensBridge, storage: Storage | undefined = globalThis.localStorage): AppStores {
+  const events = new RunEventCache(bridge.api);
   return {
     assistants: createAssistantsStore(bridge),
     threads: createThreadsStore(bridge),
-    runs: createRunsStore(bridge),
+    runs: createRunsStore(bridge, events),
+    events,
     inbox: createInboxStore(bridge, storage),
     ui: createUiStore(storage),
     settings: createSettingsStore(bridge),

@@ -1,9 +1,9 @@
 /**
  * Pure reducer for the run event log: folds `RunEventRecord`s into a live view of one run
  * (snapshot, steps, messages with streamed text, tool calls with streamed arguments,
- * executions). Events at or below `lastSeq` are ignored, so replays and refetches are safe;
- * an event after a hole in `seq` is NOT applied but sets `gap`, so the subscription refetches
- * `runs.events(runId, lastSeq)` and applies the missed events in order.
+ * executions). It is fed by the run event cache, which delivers each run's events in
+ * `seq` order without gaps; events at or below `lastSeq` are ignored, so a run the cache
+ * re-fetched from the start folds safely.
  */
 import type { Message, Run, RunStep, FunctionToolCall } from '../../../electron/contract/objects';
 import type { MessageDeltaEvent, RunEventRecord, RunStepDeltaEvent } from '../../../electron/contract/events';
@@ -33,9 +33,8 @@ export interface LiveRun {
   runId: string;
   threadId: string;
   run: Run | null;
+  /** The last seq folded in. */
   lastSeq: number;
-  /** True when an event arrived after a hole in `seq`; cleared by a refetch. */
-  gap: boolean;
   steps: Record<string, RunStep>;
   stepOrder: string[];
   messages: Record<string, Message>;
@@ -54,7 +53,6 @@ export function emptyLiveRun(runId: string, threadId: string): LiveRun {
     threadId,
     run: null,
     lastSeq: 0,
-    gap: false,
     steps: {},
     stepOrder: [],
     messages: {},
@@ -131,11 +129,10 @@ function withStepDelta(live: LiveRun, data: RunStepDeltaEvent): LiveRun {
   return { ...live, toolCalls: { ...live.toolCalls, [data.id]: calls } };
 }
 
-/** Folds one event into the live run. Pure: returns a new object or the same one when nothing changes. */
+/** Folds one event into the live run. Pure: returns a new object or the same one when nothing changes (an event already folded, or one that does not follow). */
 export function applyRunEvent(live: LiveRun, event: RunEventRecord): LiveRun {
-  if (event.seq <= live.lastSeq) return live;
-  if (event.seq !== live.lastSeq + 1) return live.gap ? live : { ...live, gap: true };
-  const base: LiveRun = { ...live, lastSeq: event.seq, gap: false };
+  if (event.seq !== live.lastSeq + 1) return live;
+  const base: LiveRun = { ...live, lastSeq: event.seq };
   if (isRunStatusEvent(event)) return { ...base, run: event.data };
   if (isRunStepEvent(event)) return withStep(base, event.data);
   if (isMessageEvent(event)) return withMessage(base, event.data);

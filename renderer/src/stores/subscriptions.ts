@@ -1,12 +1,13 @@
 /**
  * The ONE place that listens to the bridge's pushes and feeds them into the stores:
- * run events into the runs store (which refetches after gaps), run snapshots into the
- * thread list, requires_action into the inbox, entity changes into list refreshes.
+ * run events into the run event cache (which refetches after gaps and feeds the runs store
+ * and the timeline), run snapshots into the thread list, requires_action into the inbox,
+ * entity changes into list refreshes.
  * Returns the function that detaches every listener.
  */
 import type { RunLensBridge } from '../../../electron/contract/api';
 import { isRunStatusEvent } from '../../../electron/contract/event-guards';
-import { ACTIVE_RUN_STATUSES } from '../../../electron/contract/objects';
+import { isActiveRunStatus, isTerminalRunStatus } from '../../../electron/contract/run-lifecycle';
 import type { AppStores } from './index';
 
 /** Coalesces bursts of refresh requests into one call per key. */
@@ -27,14 +28,14 @@ function debouncer(ms: number) {
 export function subscribeStores(bridge: RunLensBridge, stores: AppStores, debounceMs = 60): () => void {
   const later = debouncer(debounceMs);
   const offEvents = bridge.on('run.event', (event) => {
-    stores.runs.getState().receive(event);
+    stores.events.receive(event);
     const threadId = event.thread_id;
     const openThread = stores.ui.getState().threadId;
     if (event.type === 'thread.created') later.run('threads', () => void stores.threads.getState().load());
     if (isRunStatusEvent(event)) {
       const run = event.data;
       const known = stores.threads.getState().noteRun(run);
-      if (!known || event.type === 'thread.run.created' || ['completed', 'failed', 'cancelled', 'expired', 'incomplete'].includes(run.status)) {
+      if (!known || event.type === 'thread.run.created' || isTerminalRunStatus(run.status)) {
         later.run('threads', () => void stores.threads.getState().load());
       }
       // A run driven from outside (the /v1 API) may have added messages we have not seen.
@@ -79,8 +80,8 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
   // Back from the background (or the network): catch up on runs that may have moved while pushes were missed.
   const catchUp = () => {
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-    for (const l of Object.values(stores.runs.getState().live)) {
-      if (!l.run || ACTIVE_RUN_STATUSES.includes(l.run.status)) void stores.runs.getState().sync(l.runId, l.threadId);
+    for (const held of stores.events.all()) {
+      if (!held.status || isActiveRunStatus(held.status)) void stores.events.sync(held.runId, held.threadId);
     }
   };
   globalThis.document?.addEventListener('visibilitychange', catchUp);

@@ -63,7 +63,7 @@ export interface UiState {
   theme: ThemePref;
   options: RunOptions;
   /** A short message at the top of the main pane (errors from commands). */
-  notice: { kind: 'error' | 'info'; text: string } | null;
+  notice: { kind: 'error' | 'info'; text: string; /** The run whose lock the notice is about: it goes once that run ends. */ lockRunId?: string } | null;
   set(patch: Partial<Omit<UiState, 'set' | 'setOptions'>>): void;
   setOptions(patch: Partial<RunOptions>): void;
 }

@@ -1,5 +1,5 @@
-/** Shared setup for store tests: a fresh fake, the stores, and the one subscription. */
-import { createFakeBridge, type FakeBridge } from '../../../renderer/src/api/fake-api';
+/** Shared setup for store and component tests: real services on a temp database, the stores, and the one subscription. */
+import { servicesBridge, type ServicesBridge } from '../../helpers/services-bridge';
 import { createAppStores, type AppStores } from '../../../renderer/src/stores';
 import { subscribeStores } from '../../../renderer/src/stores/subscriptions';
 import type { AssistantTool } from '../../../electron/contract/objects';
@@ -24,22 +24,43 @@ export function memoryStorage(): Storage {
 }
 
 export interface Harness {
-  bridge: FakeBridge;
+  bridge: ServicesBridge;
   stores: AppStores;
-  stop(): void;
+  /** Detaches the stores' subscription (as a lost connection would); `attach` restores it. */
+  detach(): void;
+  attach(): void;
+  /** Detaches and closes the services (deleting the temp database). */
+  stop(): Promise<void>;
 }
 
 export function harness(storage: Storage = memoryStorage()): Harness {
-  const bridge = createFakeBridge();
+  const bridge = servicesBridge();
   const stores = createAppStores(bridge, storage);
-  const stop = subscribeStores(bridge, stores, 0);
-  return { bridge, stores, stop };
+  let off: (() => void) | null = subscribeStores(bridge, stores, 0);
+  let stopped: Promise<void> | null = null;
+  const h: Harness = {
+    bridge,
+    stores,
+    detach() {
+      off?.();
+      off = null;
+    },
+    attach() {
+      off ??= subscribeStores(bridge, stores, 0);
+    },
+    stop() {
+      h.detach();
+      stopped ??= bridge.services.dispose();
+      return stopped;
+    },
+  };
+  return h;
 }
 
-/** Waits until `check` passes (the fake streams asynchronously). */
-export async function until<T>(check: () => T | undefined | null | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const v = check();
+/** Waits until `check` passes (runs stream asynchronously). */
+export async function until<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what = 'condition'): Promise<T> {
+  for (let i = 0; i < 1000; i++) {
+    const v = await check();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { harness, until, weatherTool, type Harness } from './helpers';
 import { chatItems, messageText, threadRuns } from '../../../renderer/src/stores/selectors';
 
@@ -90,12 +90,11 @@ describe('run flow through the stores', () => {
     // Start through the API directly and drop the first events, as if the window opened late.
     await h.bridge.api.messages.create(t.id, { role: 'user', content: 'external hello [mock:delay=100]' });
     const before = h.stores.runs.getState().live;
-    h.stop();
+    h.detach();
     const run = await h.bridge.api.runs.create(t.id, { assistant_id: a.id });
     await new Promise((r) => setTimeout(r, 5));
     expect(before[run.id]).toBeUndefined();
-    const { subscribeStores } = await import('../../../renderer/src/stores/subscriptions');
-    h.stop = subscribeStores(h.bridge, h.stores, 0);
+    h.attach();
     const live = await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed' && h.stores.runs.getState().live[run.id], 'caught up');
     expect(Object.values(live.messages).map(messageText)).toEqual(['Echo: external hello [mock:delay=100]']);
     expect(live.lastSeq).toBe((await h.bridge.api.runs.events(run.id)).length);
@@ -124,12 +123,11 @@ describe('catching up', () => {
     const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id }, 'wait [mock:delay=60]');
     await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'in_progress', 'in progress');
     // Lose every push for a while, as a dropped connection would.
-    const { receive } = h.stores.runs.getState();
-    h.stores.runs.setState({ receive: () => undefined });
+    const dropped = vi.spyOn(h.stores.events, 'receive').mockImplementation(() => undefined);
     for (let i = 0; i < 200 && (await h.bridge.api.runs.get(run.id)).run.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 5));
     expect((await h.bridge.api.runs.get(run.id)).run.status).toBe('completed');
     expect(h.stores.runs.getState().live[run.id].run?.status).toBe('in_progress');
-    h.stores.runs.setState({ receive });
+    dropped.mockRestore();
     document.dispatchEvent(new Event('visibilitychange'));
     await until(() => h.stores.runs.getState().live[run.id]?.run?.status === 'completed', 'caught up');
   });

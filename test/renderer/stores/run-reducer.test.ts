@@ -40,17 +40,15 @@ describe('applyRunEvent', () => {
     ]);
   });
 
-  it('ignores duplicates and flags a gap instead of applying an event out of order', () => {
+  it('ignores events already folded and events that do not follow (a run re-fetched from the start folds once)', () => {
     let live = applyRunEvents(emptyLiveRun('run_1', 'thread_1'), [ev(1, 'thread.message.created', msg), ev(2, 'thread.message.delta', textDelta('a'))]);
     const same = applyRunEvent(live, ev(2, 'thread.message.delta', textDelta('a')));
     expect(same).toBe(live);
-    live = applyRunEvent(live, ev(4, 'thread.message.delta', textDelta('c')));
-    expect(live.gap).toBe(true);
-    expect(live.lastSeq).toBe(2);
-    live = applyRunEvents(live, [ev(3, 'thread.message.delta', textDelta('b')), ev(4, 'thread.message.delta', textDelta('c'))]);
+    expect(applyRunEvent(live, ev(4, 'thread.message.delta', textDelta('c')))).toBe(live);
+    live = applyRunEvents(live, [ev(1, 'thread.message.created', msg), ev(2, 'thread.message.delta', textDelta('a')), ev(3, 'thread.message.delta', textDelta('b'))]);
     const c = live.messages.msg_1.content[0];
-    expect(c.type === 'text' && c.text.value).toBe('abc');
-    expect(live.gap).toBe(false);
+    expect(c.type === 'text' && c.text.value).toBe('ab');
+    expect(live.lastSeq).toBe(3);
   });
 
   it('records executions, invalid arguments and submitted outputs', () => {

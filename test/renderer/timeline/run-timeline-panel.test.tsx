@@ -1,9 +1,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunLensBridge } from '../../../electron/contract/api';
 import type { RunEventRecord } from '../../../electron/contract/events';
 import { BridgeProvider } from '../../../renderer/src/bridge/context';
+import { createAppStores, StoresProvider } from '../../../renderer/src/stores';
 import { RunTimelinePanel, ThreadTimelinePanel } from '../../../renderer/src/features/timeline';
 import { RunLog, cancelledRun, multiRoundRun } from './event-fixtures';
 
@@ -20,12 +21,20 @@ function fakeBridge(stored: RunEventRecord[]) {
       return () => listeners.delete(fn);
     },
   } as unknown as RunLensBridge;
+  // The app's stores, fed the pushes as the subscription module does.
+  const stores = createAppStores(bridge, undefined);
+  bridge.on('run.event', (ev) => stores.events.receive(ev));
+  const Host = ({ children }: { children: ReactNode }) => (
+    <BridgeProvider bridge={bridge}>
+      <StoresProvider stores={stores}>{children}</StoresProvider>
+    </BridgeProvider>
+  );
   /** Commits an event to the log and pushes it (unless `silent`, which simulates a missed push). */
   const commit = (ev: RunEventRecord, silent = false) => {
     log.push(ev);
     if (!silent) for (const l of listeners) l(ev);
   };
-  return { bridge, commit, eventsCall };
+  return { Host, commit, eventsCall };
 }
 
 const statuses = () => screen.queryAllByTestId('timeline-segment').map((e) => e.getAttribute('data-status'));
@@ -36,11 +45,11 @@ describe('RunTimelinePanel', () => {
   it('shows the recorded run, then follows live events and refetches after a seq gap', async () => {
     const all = multiRoundRun().events;
     const firstWait = all.findIndex((e) => e.type === 'thread.run.requires_action') + 1;
-    const { bridge, commit, eventsCall } = fakeBridge(all.slice(0, firstWait));
+    const { Host, commit, eventsCall } = fakeBridge(all.slice(0, firstWait));
     render(
-      <BridgeProvider bridge={bridge}>
+      <Host>
         <RunTimelinePanel threadId="thread_1" runId="run_multi" />
-      </BridgeProvider>,
+      </Host>,
     );
     await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action']));
     expect(screen.getByTestId('timeline-status').textContent).toBe('requires action');
@@ -63,11 +72,11 @@ describe('RunTimelinePanel', () => {
   });
 
   it('selecting a step opens it in the inspector with arguments diffed against the previous call', async () => {
-    const { bridge } = fakeBridge(multiRoundRun().events);
+    const { Host } = fakeBridge(multiRoundRun().events);
     render(
-      <BridgeProvider bridge={bridge}>
+      <Host>
         <RunTimelinePanel threadId="thread_1" runId="run_multi" />
-      </BridgeProvider>,
+      </Host>,
     );
     await waitFor(() => expect(screen.getAllByTestId('timeline-step')).toHaveLength(3));
     fireEvent.click(screen.getAllByTestId('timeline-step')[1]);
@@ -86,11 +95,11 @@ describe('RunTimelinePanel', () => {
 
   it('scrubbing and keys show earlier states; Live returns to the end', async () => {
     const events = cancelledRun().events;
-    const { bridge } = fakeBridge(events);
+    const { Host } = fakeBridge(events);
     render(
-      <BridgeProvider bridge={bridge}>
+      <Host>
         <RunTimelinePanel threadId="thread_1" runId="run_cancel" />
-      </BridgeProvider>,
+      </Host>,
     );
     await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'cancelling', 'cancelled']));
     const root = screen.getByTestId('run-timeline');
@@ -114,13 +123,13 @@ describe('RunTimelinePanel', () => {
 describe('under React StrictMode (effects mount twice)', () => {
   it('the run and thread panels still load and follow pushes', async () => {
     const all = multiRoundRun().events;
-    const { bridge, commit } = fakeBridge(all.slice(0, 10));
+    const { Host, commit } = fakeBridge(all.slice(0, 10));
     render(
       <StrictMode>
-        <BridgeProvider bridge={bridge}>
+        <Host>
           <RunTimelinePanel threadId="thread_1" runId="run_multi" />
           <ThreadTimelinePanel threadId="thread_1" />
-        </BridgeProvider>
+        </Host>
       </StrictMode>,
     );
     await waitFor(() => expect(screen.getAllByTestId('run-timeline')[0].getAttribute('data-status')).toBe('in_progress'));
@@ -136,11 +145,11 @@ describe('RunTimelinePanel playback', () => {
     const log = new RunLog('run_play');
     log.status('queued', {}, 'created').at(400).status('in_progress').at(800).status('requires_action').at(100).status('cancelling').at(100).status('cancelled');
     const events = log.events;
-    const { bridge } = fakeBridge(events);
+    const { Host } = fakeBridge(events);
     render(
-      <BridgeProvider bridge={bridge}>
+      <Host>
         <RunTimelinePanel threadId="thread_1" runId="run_play" />
-      </BridgeProvider>,
+      </Host>,
     );
     await waitFor(() => expect(screen.getByTestId('timeline-status').textContent).toBe('cancelled'));
     const pos = () => Number(screen.getByTestId('replay-position').getAttribute('data-position'));
@@ -173,11 +182,11 @@ describe('ThreadTimelinePanel', () => {
   it('lists every run of the thread, oldest first, and opens one', async () => {
     const a = multiRoundRun().events;
     const b = cancelledRun().events.map((e) => ({ ...e, ts: e.ts + 200_000 }));
-    const { bridge } = fakeBridge([...a, ...b]);
+    const { Host } = fakeBridge([...a, ...b]);
     render(
-      <BridgeProvider bridge={bridge}>
+      <Host>
         <ThreadTimelinePanel threadId="thread_1" />
-      </BridgeProvider>,
+      </Host>,
     );
     await waitFor(() => expect(screen.getAllByTestId('thread-run')).toHaveLength(2));
     expect(screen.getAllByTestId('thread-run').map((r) => `${r.getAttribute('data-run-id')}:${r.getAttribute('data-status')}`)).toEqual(['run_multi:completed', 'run_cancel:cancelled']);

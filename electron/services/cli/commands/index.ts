@@ -7,11 +7,17 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { probeCommand } from './probe';
 import { searchCommand } from './search';
+import { rerunCommand } from './rerun';
+import { diffCommand } from './diff';
+import { forkCommand } from './fork';
 
 /** Every command, in the order `runlens help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   importCommand,
   probeCommand,
+  rerunCommand,
+  diffCommand,
+  forkCommand,
   searchCommand,
 ];

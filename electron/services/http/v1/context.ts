@@ -5,6 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Run } from '../../../contract/objects';
 import type { RuntimeApi } from '../../runtime/runtime-types';
+import type { BuiltinTools } from '../../builtin/builtin-tools';
 import { invalid } from './validate';
 
 /** Shared by every `/v1` route module. */
@@ -14,6 +15,8 @@ export interface V1Context {
   pollAfterMs: number;
   /** How long a poll-helper GET of a busy run may wait for its next status before answering. */
   longPollMs: number;
+  /** Files, vector stores and built-in tools (`/v1/files`, `/v1/vector_stores`), when served. */
+  builtins?: BuiltinTools;
 }
 
 /** Path parameters (`thread_id`, `run_id`, …) as Fastify hands them over. */

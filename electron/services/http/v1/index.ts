@@ -11,6 +11,8 @@ import type { V1Context } from './context';
 import { registerModelRoutes, type ModelLister } from './models';
 import { registerRunRoutes } from './runs';
 import { registerThreadRoutes } from './threads';
+import { registerFileRoutes } from './files';
+import { registerVectorStoreRoutes } from './vector-stores';
 
 /** The `/v1` plugin's options: the route context plus the Bearer key. */
 export interface V1Options extends V1Context {
@@ -86,5 +88,9 @@ export async function v1Plugin(app: FastifyInstance, options: V1Options): Promis
   registerAssistantRoutes(app, options);
   registerThreadRoutes(app, options);
   registerRunRoutes(app, options);
+  if (options.builtins) {
+    await registerFileRoutes(app, options.builtins);
+    registerVectorStoreRoutes(app, options, options.builtins);
+  }
   registerModelRoutes(app, options.models ?? (async () => [{ id: 'mock', provider: 'builtin', description: '' }]));
 }

@@ -11,6 +11,7 @@ import { metadataOnlySchema, runCreateSchema, submitToolOutputsSchema, threadAnd
 import { streamRun } from './sse';
 import { checkBody } from './validate';
 import { readRunSettled } from './long-poll';
+import { withoutResultContent } from '../../builtin/file-search';
 
 type Streamable<T> = T & { stream?: boolean | null };
 
@@ -68,11 +69,15 @@ export function registerRunRoutes(app: FastifyInstance, ctx: V1Context): void {
 
   app.get('/threads/:thread_id/runs/:run_id/steps', async (req: Req) => {
     const tid = threadIdOf(req.params);
-    return runtime.listSteps(tid, req.params.run_id, { ...parseListQuery(req.query), include: parseInclude(req.query) });
+    const include = parseInclude(req.query);
+    const page = runtime.listSteps(tid, req.params.run_id, { ...parseListQuery(req.query), include });
+    return include?.length ? page : { ...page, data: page.data.map(withoutResultContent) };
   });
 
   app.get('/threads/:thread_id/runs/:run_id/steps/:step_id', async (req: Req) => {
     const tid = threadIdOf(req.params);
-    return runtime.getStep(tid, req.params.run_id, req.params.step_id, parseInclude(req.query));
+    const include = parseInclude(req.query);
+    const step = runtime.getStep(tid, req.params.run_id, req.params.step_id, include);
+    return include?.length ? step : withoutResultContent(step);
   });
 }

@@ -93,7 +93,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
             </label>
             <label className="field">
               <span>Model</span>
-              <select value={draft.model} onChange={(e) => set({ model: e.target.value })} aria-invalid={!!problems.model}>
+              <select aria-label="Model" value={draft.model} onChange={(e) => set({ model: e.target.value })} aria-invalid={!!problems.model}>
                 {models.some((m) => m.id === draft.model) ? null : <option value={draft.model}>{draft.model || '—'}</option>}
                 {models.map((m) => (
                   <option key={m.id} value={m.id} disabled={m.unavailable}>
@@ -125,7 +125,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
             </label>
             <label className="field">
               <span>Response format</span>
-              <select value={draft.response_format} onChange={(e) => set({ response_format: e.target.value as AssistantDraft['response_format'] })}>
+              <select aria-label="Response format" value={draft.response_format} onChange={(e) => set({ response_format: e.target.value as AssistantDraft['response_format'] })}>
                 <option value="auto">auto</option>
                 <option value="text">text</option>
                 <option value="json_object">json_object</option>

@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LiveRun } from '../../stores/run-reducer';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useRuns, useThreads, useUi } from '../../stores';
-import { activeRun, chatItems, threadRuns } from '../../stores/selectors';
+import { useRuns, useStores, useThreads, useUi } from '../../stores';
+import { activeRun, chatItems, isActive, threadRuns } from '../../stores/selectors';
 import { MessageBubble } from './MessageBubble';
 import { RunBlock } from './RunBlock';
 import { Composer } from './Composer';
@@ -31,6 +31,12 @@ export function ChatView({ threadId }: { threadId: string }) {
   const lock = activeRun(runs);
   const actions = useRunActions();
   const hasAssistant = useUi((s) => !!s.assistantId);
+  const lockNotice = useUi((s) => s.notice?.lockRunId ?? null);
+  const { ui } = useStores();
+  // "Locked… cancel it first" is about one run: once that run has ended, the notice has too.
+  useEffect(() => {
+    if (lockNotice && lock?.id !== lockNotice && !runs.some((r) => r.id === lockNotice && isActive(r.status))) ui.getState().set({ notice: null });
+  }, [lockNotice, lock, runs, ui]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -79,7 +85,7 @@ export function ChatView({ threadId }: { threadId: string }) {
           </button>
         </div>
       ) : null}
-      <Composer locked={!!lock} />
+      <Composer locked={!!lock} threadId={threadId} threadAssistantId={runs[0]?.assistant_id ?? summary?.last_run?.assistant_id ?? null} />
     </div>
   );
 }

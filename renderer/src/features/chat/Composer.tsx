@@ -1,15 +1,24 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useAssistants, useStores, useUi } from '../../stores';
 import { useRunActions } from './use-run-actions';
 
-/** Where the user writes: Ctrl/Cmd+Enter adds the message and runs the chosen assistant. */
-export function Composer({ locked }: { locked: boolean }) {
+/**
+ * Where the user writes: Ctrl/Cmd+Enter adds the message and runs the chosen assistant. The
+ * picker follows the thread: opening a thread (or a run finishing on it) selects the assistant
+ * of its last run, and a hint says whether the next run keeps that assistant.
+ */
+export function Composer({ locked, threadId, threadAssistantId = null }: { locked: boolean; threadId?: string; threadAssistantId?: string | null }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const assistants = useAssistants((s) => s.list);
   const assistantId = useUi((s) => s.assistantId);
   const { ui } = useStores();
   const actions = useRunActions();
+  const threadAssistant = assistants.find((a) => a.id === threadAssistantId) ?? null;
+  const followId = threadAssistant?.id ?? null;
+  useEffect(() => {
+    if (followId) ui.getState().set({ assistantId: followId });
+  }, [threadId, followId, ui]);
 
   const send = async () => {
     if (busy) return;
@@ -49,6 +58,11 @@ export function Composer({ locked }: { locked: boolean }) {
             ))}
           </select>
         </label>
+        {threadAssistant ? (
+          <span className="muted small composer-hint" data-testid="composer-assistant-hint">
+            {threadAssistant.id === assistantId ? "the thread's last run used it" : `the thread's last run used ${threadAssistant.name || threadAssistant.id}`}
+          </span>
+        ) : null}
         <span className="spacer" />
         <span className="muted small">Ctrl/Cmd+Enter</span>
         <button className="btn btn-primary" onClick={() => void send()} disabled={busy || locked || !assistantId} title="Send and run (Ctrl/Cmd+Enter)">

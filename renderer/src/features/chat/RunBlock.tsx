@@ -41,7 +41,7 @@ export function RunBlock({ run, parts }: { run: Run; parts: RunPart[] }) {
         ) : (
           <div className="tool-calls" key={p.stepId}>
             {p.calls.map((c) => (
-              <ToolCallCard key={c.id || c.index} call={c} execution={live?.executions[c.id]} invalid={live?.invalidArgs[c.id]} />
+              <ToolCallCard key={c.id || c.index} call={c} execution={live?.executions[c.id]} invalid={live?.invalidArgs[c.id]} runStatus={run.status} />
             ))}
           </div>
         ),

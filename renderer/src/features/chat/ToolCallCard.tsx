@@ -1,8 +1,11 @@
+import type { RunStatus } from '../../../../electron/contract/objects';
 import type { LiveExecution, LiveToolCall } from '../../stores/run-reducer';
+import { isActive } from '../../stores/selectors';
 import { JsonBlock } from '../../components/JsonBlock';
 
-/** A function call inside a run: name, (streaming) arguments, then its output once answered. */
-export function ToolCallCard({ call, execution, invalid }: { call: LiveToolCall; execution?: LiveExecution; invalid?: string[] }) {
+/** A function call inside a run: name, (streaming) arguments, then its output once answered — or why it never will be. */
+export function ToolCallCard({ call, execution, invalid, runStatus }: { call: LiveToolCall; execution?: LiveExecution; invalid?: string[]; runStatus?: RunStatus }) {
+  const ended = runStatus !== undefined && !isActive(runStatus);
   return (
     <div className="tool-call" data-call-id={call.id}>
       <div className="tool-call-head">
@@ -18,6 +21,8 @@ export function ToolCallCard({ call, execution, invalid }: { call: LiveToolCall;
           <span className="muted">output</span>
           <JsonBlock text={call.output} label={`Output of ${call.name}`} />
         </div>
+      ) : ended ? (
+        <div className="muted small" data-testid="call-unanswered">never answered — the run was {(runStatus ?? '').replace('_', ' ')}</div>
       ) : (
         <div className="muted small">waiting for output…</div>
       )}

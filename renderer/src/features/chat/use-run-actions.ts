@@ -22,7 +22,10 @@ export function useRunActions() {
         if (!threadId) return notice('Open or create a thread first (Alt+N).'), false;
         if (!assistantId) return notice('Choose an assistant to run with (or create one in the sidebar).'), false;
         const lock = lockingRun(stores, threadId);
-        if (lock) return notice(`This thread is locked by run ${lock.id} (${lock.status}). Cancel it first (Alt+X).`), false;
+        if (lock) {
+          stores.ui.getState().set({ notice: { kind: 'error', text: `This thread is locked by run ${lock.id} (${lock.status}). Cancel it first (Alt+X).`, lockRunId: lock.id } });
+          return false;
+        }
         try {
           const run = await stores.runs.getState().start(threadId, runInputFromOptions(assistantId, options), text);
           stores.ui.getState().set({ notice: null, runId: null });

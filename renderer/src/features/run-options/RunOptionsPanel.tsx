@@ -17,7 +17,7 @@ export function RunOptionsPanel() {
       <p className="muted small">Overrides for the next run. Empty fields use {assistant ? `“${assistant.name || assistant.id}”` : 'the assistant'}’s settings.</p>
       <label className="field">
         <span>Model</span>
-        <select value={o.model} onChange={(e) => set({ model: e.target.value })}>
+        <select aria-label="Model" value={o.model} onChange={(e) => set({ model: e.target.value })}>
           <option value="">assistant’s ({assistant?.model ?? '—'})</option>
           {models.map((m) => (
             <option key={m.id} value={m.id} disabled={m.unavailable}>
@@ -28,15 +28,15 @@ export function RunOptionsPanel() {
       </label>
       <label className="field">
         <span>Instructions (replace)</span>
-        <textarea rows={3} value={o.instructions} placeholder={assistant?.instructions ?? ''} onChange={(e) => set({ instructions: e.target.value })} />
+        <textarea aria-label="Instructions (replace)" rows={3} value={o.instructions} placeholder={assistant?.instructions ?? ''} onChange={(e) => set({ instructions: e.target.value })} />
       </label>
       <label className="field">
         <span>Additional instructions (append)</span>
-        <textarea rows={2} value={o.additional_instructions} onChange={(e) => set({ additional_instructions: e.target.value })} />
+        <textarea aria-label="Additional instructions (append)" rows={2} value={o.additional_instructions} onChange={(e) => set({ additional_instructions: e.target.value })} />
       </label>
       <label className="field">
         <span>Tool choice</span>
-        <select value={o.tool_choice} onChange={(e) => set({ tool_choice: e.target.value as RunOptions['tool_choice'] })}>
+        <select aria-label="Tool choice" value={o.tool_choice} onChange={(e) => set({ tool_choice: e.target.value as RunOptions['tool_choice'] })}>
           <option value="auto">auto — the model decides</option>
           <option value="none">none — never call tools</option>
           <option value="required">required — must call a tool</option>
@@ -65,7 +65,7 @@ export function RunOptionsPanel() {
       <div className="field-row">
         <label className="field">
           <span>Truncation</span>
-          <select value={o.truncation} onChange={(e) => set({ truncation: e.target.value as RunOptions['truncation'] })}>
+          <select aria-label="Truncation" value={o.truncation} onChange={(e) => set({ truncation: e.target.value as RunOptions['truncation'] })}>
             <option value="auto">auto</option>
             <option value="last_messages">last messages</option>
           </select>

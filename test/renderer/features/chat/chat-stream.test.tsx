@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { ChatView } from '../../../../renderer/src/features/chat/ChatView';
-import type { RunEventRecord, RunEventType } from '../../../../electron/contract/events';
+import type { RunEventRecord } from '../../../../electron/contract/events';
 import { renderWithStores } from '../../render-app';
 import { harness, until, weatherTool, type Harness } from '../../stores/helpers';
 
@@ -20,38 +20,55 @@ async function openThread() {
 }
 
 describe('ChatView streaming', () => {
-  it('renders assistant text and tool-call arguments as their deltas arrive (pushed as a /v1 run would be)', async () => {
+  it('renders assistant text and tool-call arguments as their deltas arrive (a run driven from outside, as through /v1)', async () => {
     const { a, t } = await openThread();
     renderWithStores(<ChatView threadId={t.id} />, h);
-    let seq = 0;
-    const push = (type: RunEventType, data: unknown) =>
-      act(() => h.bridge.push('run.event', { id: seq + 1, run_id: 'run_ext', thread_id: t.id, seq: ++seq, ts: Date.now(), type, data } as RunEventRecord));
-    const run = { id: 'run_ext', object: 'thread.run', thread_id: t.id, assistant_id: a.id, created_at: 1e10, status: 'in_progress', model: 'mock', last_error: null, expires_at: null, usage: null, incomplete_details: null };
-    push('thread.run.created', { ...run, status: 'queued' });
-    push('thread.run.in_progress', run);
-    const step = { id: 'step_t', type: 'tool_calls', status: 'in_progress', step_details: { type: 'tool_calls', tool_calls: [] } };
-    push('thread.run.step.created', step);
-    push('thread.run.step.delta', { id: 'step_t', delta: { step_details: { type: 'tool_calls', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '', output: null } }] } } });
-    push('thread.run.step.delta', { id: 'step_t', delta: { step_details: { type: 'tool_calls', tool_calls: [{ index: 0, type: 'function', function: { arguments: '{"city":' } }] } } });
-    expect(screen.getByLabelText('Arguments of get_weather').textContent).toBe('{"city":');
-    push('thread.run.step.delta', { id: 'step_t', delta: { step_details: { type: 'tool_calls', tool_calls: [{ index: 0, type: 'function', function: { arguments: '"Paris"}' } }] } } });
+    // Hold the push stream, run the real engine, then deliver its events one at a time.
+    h.bridge.hold();
+    const api = h.bridge.services.api;
+    await api.messages.create(t.id, { role: 'user', content: 'get_weather city=Paris' });
+    const run = await api.runs.create(t.id, { assistant_id: a.id });
+    await until(async () => (await api.runs.get(run.id)).run.status === 'requires_action', 'requires_action');
+    const released: RunEventRecord[] = [];
+    const releaseUntil = (done: (ev: RunEventRecord) => boolean) => {
+      for (;;) {
+        let push: ReturnType<typeof h.bridge.release>[number] | undefined;
+        act(() => void ([push] = h.bridge.release(1)));
+        if (!push) throw new Error('ran out of events');
+        if (push.name !== 'run.event') continue;
+        released.push(push.payload);
+        if (done(push.payload)) return push.payload;
+      }
+    };
+    const fragments = () =>
+      released.flatMap((e) => (e.type === 'thread.run.step.delta' && e.data.delta.step_details?.type === 'tool_calls' ? (e.data.delta.step_details.tool_calls ?? []) : [])).map((c) => c.function?.arguments ?? '');
+    // the first fragment that carries some of the arguments
+    releaseUntil((e) => e.type === 'thread.run.step.delta' && fragments().join('') !== '');
+    const partial = fragments().join('');
+    expect(partial.length).toBeLessThan('{"city":"Paris"}'.length);
+    expect(screen.getByLabelText('Arguments of get_weather').textContent).toBe(partial);
+    releaseUntil((e) => e.type === 'thread.run.requires_action');
     // Complete JSON is pretty-printed.
     expect(screen.getByLabelText('Arguments of get_weather').textContent).toBe('{\n  "city": "Paris"\n}');
-    expect(screen.getByTestId('lock-banner').textContent).toMatch(/locked by run run_ext/);
+    expect(screen.getByTestId('lock-banner').textContent).toContain(`locked by run ${run.id}`);
+    await api.runs.cancel(run.id);
+    await until(async () => (await api.runs.get(run.id)).run.status === 'cancelled', 'cancelled');
+    act(() => void h.bridge.release());
 
-    const msg = { id: 'msg_a', object: 'thread.message', thread_id: t.id, role: 'assistant', content: [], run_id: 'run_ext', status: 'in_progress', created_at: 1e10 };
-    push('thread.run.step.created', { id: 'step_m', type: 'message_creation', status: 'in_progress', step_details: { type: 'message_creation', message_creation: { message_id: 'msg_a' } } });
-    push('thread.message.created', msg);
-    push('thread.message.delta', { id: 'msg_a', delta: { content: [{ index: 0, type: 'text', text: { value: 'The **weather** ' } }] } });
-    const bubble = () => document.querySelector('[data-message-id="msg_a"]') as HTMLElement;
-    expect(bubble().textContent).toContain('The weather');
-    push('thread.message.delta', { id: 'msg_a', delta: { content: [{ index: 0, type: 'text', text: { value: 'is `sunny`.' } }] } });
-    expect(bubble().textContent).toContain('The weather is sunny.');
+    await api.messages.create(t.id, { role: 'user', content: 'The **weather** is `sunny`.' });
+    const second = await api.runs.create(t.id, { assistant_id: a.id });
+    await until(async () => (await api.runs.get(second.id)).run.status === 'completed', 'completed');
+    const firstDelta = releaseUntil((e) => e.type === 'thread.message.delta');
+    const messageId = firstDelta.type === 'thread.message.delta' ? firstDelta.data.id : '';
+    const bubble = () => document.querySelector(`[data-message-id="${messageId}"]`) as HTMLElement;
+    expect(bubble().textContent).not.toContain('sunny');
+    expect(screen.getByTestId('lock-banner').textContent).toContain(`locked by run ${second.id}`);
+    act(() => void h.bridge.release());
+    expect(bubble().textContent).toContain('Echo: The weather is sunny.');
     expect(bubble().querySelector('strong')?.textContent).toBe('weather');
     expect(bubble().querySelector('code')?.textContent).toBe('sunny');
-    push('thread.run.completed', { ...run, status: 'completed' });
     expect(screen.queryByTestId('lock-banner')).toBeNull();
-    expect(document.querySelector('[data-run-id="run_ext"]')?.getAttribute('data-run-status')).toBe('completed');
+    expect(document.querySelector(`[data-run-id="${second.id}"]`)?.getAttribute('data-run-status')).toBe('completed');
   });
 
   it('sends with Ctrl+Enter, shows the reply, and offers to cancel a slow run that locks the thread', async () => {

@@ -53,7 +53,7 @@ describe('ToolInbox', () => {
     await waitingRun('get_weather [mock:bad_args]');
     renderWithStores(<ToolInbox />, h);
     const problems = await screen.findByLabelText('Argument problems');
-    expect(problems.textContent).toMatch(/Not valid JSON/);
+    expect(problems.textContent).toMatch(/arguments are not valid JSON/);
   });
 
   it('drops the calls of a run that was cancelled elsewhere', async () => {

@@ -1,8 +1,11 @@
 /**
- * The run state machine of assistants-api.md §3 as a fixed graph (nodes with positions in a
- * 720×270 box, every legal edge), so the diagram can highlight the edges a run took.
+ * The run lifecycle as a graph to draw. Its edges are the contract's transition table
+ * (`RUN_TRANSITIONS`) plus the entry edge, never a copy of it, so the diagram shows exactly
+ * what the runtime allows. Nodes have fixed places in a 720×272 box: the working statuses
+ * on top, `cancelling` in the middle, the terminal statuses at the bottom.
  */
 import type { RunStatus } from '../../../../../electron/contract/objects';
+import { INITIAL_RUN_STATUS, runTransitionPairs } from '../../../../../electron/contract/run-lifecycle';
 import type { EdgeStat, TimelineModel } from './types';
 
 export type LifecycleNodeId = RunStatus | 'start';
@@ -13,54 +16,45 @@ export interface LifecycleNode {
   y: number;
 }
 
+export const LIFECYCLE_VIEW = { width: 720, height: 272 } as const;
+export const NODE_W = 104;
+export const NODE_H = 26;
+const ROW_TOP = 64;
+const ROW_MID = 150;
+const ROW_BOTTOM = 250;
+
 export const LIFECYCLE_NODES: readonly LifecycleNode[] = [
-  { id: 'start', x: 16, y: 70 },
-  { id: 'queued', x: 110, y: 70 },
-  { id: 'in_progress', x: 340, y: 70 },
-  { id: 'requires_action', x: 600, y: 70 },
-  { id: 'cancelling', x: 600, y: 160 },
-  { id: 'completed', x: 120, y: 240 },
-  { id: 'incomplete', x: 245, y: 240 },
-  { id: 'failed', x: 370, y: 240 },
-  { id: 'cancelled', x: 500, y: 240 },
-  { id: 'expired', x: 660, y: 240 },
+  { id: 'start', x: 16, y: ROW_TOP },
+  { id: 'queued', x: 110, y: ROW_TOP },
+  { id: 'in_progress', x: 320, y: ROW_TOP },
+  { id: 'requires_action', x: 560, y: ROW_TOP },
+  { id: 'cancelling', x: 620, y: ROW_MID },
+  { id: 'completed', x: 70, y: ROW_BOTTOM },
+  { id: 'incomplete', x: 210, y: ROW_BOTTOM },
+  { id: 'failed', x: 350, y: ROW_BOTTOM },
+  { id: 'expired', x: 490, y: ROW_BOTTOM },
+  { id: 'cancelled', x: 620, y: ROW_BOTTOM },
 ];
 
-/** Every transition the runtime may take. */
-export const LIFECYCLE_EDGES: ReadonlyArray<readonly [LifecycleNodeId, RunStatus]> = [
-  ['start', 'queued'],
-  ['queued', 'in_progress'],
-  ['in_progress', 'requires_action'],
-  ['requires_action', 'queued'],
-  ['in_progress', 'completed'],
-  ['in_progress', 'incomplete'],
-  ['queued', 'failed'],
-  ['in_progress', 'failed'],
-  ['queued', 'cancelling'],
-  ['in_progress', 'cancelling'],
-  ['requires_action', 'cancelling'],
-  ['cancelling', 'cancelled'],
-  ['cancelling', 'completed'],
-  ['cancelling', 'failed'],
-  ['queued', 'expired'],
-  ['in_progress', 'expired'],
-  ['requires_action', 'expired'],
-  ['cancelling', 'expired'],
-];
+/** Every edge the diagram may draw: the entry edge, then the contract's table in its order. */
+export function lifecycleTransitions(): Array<readonly [LifecycleNodeId, RunStatus]> {
+  return [['start', INITIAL_RUN_STATUS], ...runTransitionPairs()];
+}
 
 export interface LifecycleEdgeView {
   from: LifecycleNodeId;
   to: RunStatus;
   taken: EdgeStat | null;
-  /** True when the graph did not list it (a runtime surprise worth seeing). */
+  /** True when the table does not allow it (a runtime surprise worth seeing). */
   unexpected: boolean;
 }
 
-/** Legal edges with what the run did on them, plus any taken edge the table does not know. */
+/** The table's edges with what the run did on them, plus any taken edge the table does not know. */
 export function lifecycleEdges(model: TimelineModel): LifecycleEdgeView[] {
-  const views: LifecycleEdgeView[] = LIFECYCLE_EDGES.map(([from, to]) => ({ from, to, taken: model.edges.get(`${from}->${to}`) ?? null, unexpected: false }));
+  const allowed = lifecycleTransitions();
+  const views: LifecycleEdgeView[] = allowed.map(([from, to]) => ({ from, to, taken: model.edges.get(`${from}->${to}`) ?? null, unexpected: false }));
   for (const stat of model.edges.values()) {
-    if (!LIFECYCLE_EDGES.some(([f, t]) => f === stat.from && t === stat.to)) views.push({ from: stat.from, to: stat.to, taken: stat, unexpected: true });
+    if (!allowed.some(([f, t]) => f === stat.from && t === stat.to)) views.push({ from: stat.from, to: stat.to, taken: stat, unexpected: true });
   }
   return views;
 }

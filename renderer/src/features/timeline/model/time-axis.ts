@@ -18,6 +18,8 @@ export const DEFAULT_GAP_THRESHOLD_MS = 3000;
 
 export class TimeAxis {
   readonly pieces: AxisPiece[] = [];
+  /** The longest active (uncompressed) piece in ms, kept up to date by `push`. */
+  widestActiveMs = 0;
 
   constructor(readonly gapThresholdMs: number = DEFAULT_GAP_THRESHOLD_MS) {}
 
@@ -35,6 +37,7 @@ export class TimeAxis {
       this.pieces.push({ t0: t, t1: t, gap: false, u0, g0: last.g0 + 1 });
     } else {
       last.t1 = t;
+      if (t - last.t0 > this.widestActiveMs) this.widestActiveMs = t - last.t0;
     }
   }
 
@@ -42,6 +45,7 @@ export class TimeAxis {
   extendedTo(now: number): TimeAxis {
     const copy = new TimeAxis(this.gapThresholdMs);
     for (const p of this.pieces) copy.pieces.push({ ...p });
+    copy.widestActiveMs = this.widestActiveMs;
     copy.push(now);
     return copy;
   }

@@ -1,11 +1,11 @@
 /**
- * One run's live event log and its reduced model. Loads the recorded events, then follows
- * `run.event` pushes: an event with the next seq is applied in O(1); a seq gap triggers a
- * refetch after the last seq held; duplicates are dropped. Listeners are told at most once
- * per animation frame, so a burst of deltas redraws once.
+ * One run's timeline model, folded from the app's run event cache (the one copy of the
+ * log: this store keeps no log, subscription or refetch of its own). It retains the run in
+ * the cache while mounted, asks the cache to bring it up to date, and folds each append in
+ * O(new events). Listeners are told at most once per animation frame, so a burst of deltas
+ * redraws once.
  */
-import type { RunLensBridge } from '../../../../../electron/contract/api';
-import type { RunEventRecord } from '../../../../../electron/contract/events';
+import { eventsAfter, type CachedRun, type RunEventCache } from '../../../stores/run-event-cache';
 import { applyEvent, createTimelineModel } from '../model/reduce';
 import type { TimelineModel } from '../model/types';
 
@@ -14,44 +14,63 @@ type Listener = () => void;
 const schedule: (fn: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (fn) => void requestAnimationFrame(() => fn()) : (fn) => void setTimeout(fn, 16);
 
+/** The seq of the last event folded into a model (0 for none). */
+export function modelLastSeq(model: TimelineModel): number {
+  return model.events[model.events.length - 1]?.seq ?? 0;
+}
+
+/** Folds the events `held` has beyond what `model` has seen; false when it cannot (the cache no longer holds the start). */
+export function catchUpModel(model: TimelineModel, held: CachedRun): boolean {
+  const last = modelLastSeq(model);
+  if (held.firstSeq > last + 1) return false;
+  for (const ev of eventsAfter(held, last)) applyEvent(model, ev);
+  return true;
+}
+
 export class RunEventsStore {
-  readonly model: TimelineModel;
+  model: TimelineModel;
   loading = true;
   error: string | null = null;
   /** Bumps whenever listeners are notified; the React snapshot. */
   tick = 0;
   private listeners = new Set<Listener>();
-  private unsubscribe: (() => void) | null = null;
-  private pending: RunEventRecord[] = [];
-  private fetching = false;
+  private detach: Array<() => void> = [];
   private notifyQueued = false;
   private stopped = false;
 
-  constructor(private readonly bridge: RunLensBridge, readonly runId: string, threadId: string) {
+  constructor(
+    private readonly cache: RunEventCache,
+    readonly runId: string,
+    private readonly threadId: string,
+  ) {
     this.model = createTimelineModel(runId, threadId);
   }
 
   get lastSeq(): number {
-    const ev = this.model.events[this.model.events.length - 1];
-    return ev ? ev.seq : 0;
+    return modelLastSeq(this.model);
   }
 
   /** Safe to call again after `stop` (React StrictMode mounts effects twice). */
   start(): void {
+    this.stop();
     this.stopped = false;
-    this.unsubscribe?.();
-    this.unsubscribe = this.bridge.on('run.event', (ev) => {
-      if (ev.run_id !== this.runId) return;
-      this.pending.push(ev);
-      if (!this.fetching) this.drain();
+    this.detach = [this.cache.retain(this.runId, this.threadId), this.cache.onRun(this.runId, (held) => this.fold(held))];
+    const held = this.cache.get(this.runId);
+    if (held) this.fold(held);
+    void this.cache.sync(this.runId, this.threadId).then((synced) => {
+      if (this.stopped) return;
+      this.fold(synced);
+      if (this.loading && typeof performance !== 'undefined') performance.mark('timeline-events-applied');
+      this.error = synced.error;
+      this.loading = false;
+      this.notify();
     });
-    void this.refetch();
   }
 
   stop(): void {
     this.stopped = true;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    for (const off of this.detach) off();
+    this.detach = [];
   }
 
   subscribe = (fn: Listener): (() => void) => {
@@ -61,44 +80,12 @@ export class RunEventsStore {
 
   getTick = (): number => this.tick;
 
-  private async refetch(): Promise<void> {
-    this.fetching = true;
-    try {
-      const events = await this.bridge.api.runs.events(this.runId, this.lastSeq);
-      if (this.stopped) return;
-      this.ingest(events);
-      if (this.loading && typeof performance !== 'undefined') performance.mark('timeline-events-applied');
-      this.error = null;
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.fetching = false;
-      this.loading = false;
+  private fold(held: CachedRun): void {
+    if (!catchUpModel(this.model, held)) {
+      // The cache dropped and re-fetched the run: rebuild from what it holds now.
+      this.model = createTimelineModel(this.runId, this.threadId);
+      catchUpModel(this.model, held);
     }
-    this.drain();
-    this.notify();
-  }
-
-  private ingest(events: readonly RunEventRecord[]): boolean {
-    let gap = false;
-    for (const ev of events) {
-      const next = this.lastSeq + 1;
-      if (ev.seq < next) continue;
-      if (ev.seq > next) {
-        gap = true;
-        break;
-      }
-      applyEvent(this.model, ev);
-    }
-    return gap;
-  }
-
-  private drain(): void {
-    if (!this.pending.length || this.stopped) return;
-    const batch = this.pending.sort((a, b) => a.seq - b.seq);
-    this.pending = [];
-    const gap = this.ingest(batch);
-    if (gap) void this.refetch();
     this.notify();
   }
 

@@ -1,13 +1,16 @@
 /**
- * All runs of a thread, each reduced to its own model, on one shared time axis. Runs are
- * loaded oldest first; new runs and events arrive through the same `run.event` push (a run
- * seen for the first time, or a seq gap, is fetched from the log).
+ * All runs of a thread, each folded into its own model, on one shared time axis. Events
+ * come from the app's run event cache (no log, subscription or refetch of its own): runs
+ * are loaded oldest first through the cache, and a new run or event of the thread arrives
+ * as a cache append.
  */
-import type { RunLensBridge } from '../../../../../electron/contract/api';
+import type { RunLensApi } from '../../../../../electron/contract/api';
 import type { RunEventRecord } from '../../../../../electron/contract/events';
-import { applyEvent, createTimelineModel } from '../model/reduce';
+import type { CachedRun, RunEventCache } from '../../../stores/run-event-cache';
+import { createTimelineModel } from '../model/reduce';
 import { TimeAxis } from '../model/time-axis';
 import type { TimelineModel } from '../model/types';
+import { catchUpModel, modelLastSeq } from './run-events-store';
 
 export class ThreadEventsStore {
   readonly runs = new Map<string, TimelineModel>();
@@ -17,32 +20,37 @@ export class ThreadEventsStore {
   error: string | null = null;
   tick = 0;
   private listeners = new Set<() => void>();
-  private off: (() => void) | null = null;
+  private detach: Array<() => void> = [];
+  private retained = new Map<string, () => void>();
   private stopped = false;
+  private loads = 0;
 
-  constructor(private readonly bridge: RunLensBridge, readonly threadId: string) {}
+  constructor(
+    private readonly api: Pick<RunLensApi, 'runs'>,
+    private readonly cache: RunEventCache,
+    readonly threadId: string,
+  ) {}
 
   /** Safe to call again after `stop` (React StrictMode mounts effects twice). */
   start(): void {
+    this.stop();
     this.stopped = false;
-    this.off?.();
-    this.off = this.bridge.on('run.event', (ev) => {
-      if (ev.thread_id !== this.threadId) return;
-      const m = this.runs.get(ev.run_id);
-      const last = m?.events[m.events.length - 1]?.seq ?? 0;
-      if (m && ev.seq === last + 1) {
-        applyEvent(m, ev);
-        this.axis.push(ev.ts);
+    this.detach = [
+      this.cache.onAppend((held, added) => {
+        if (held.threadId !== this.threadId || this.loading) return;
+        this.fold(held, added);
         this.notify();
-      } else if (!m || ev.seq > last + 1) void this.fetchRun(ev.run_id);
-    });
+      }),
+    ];
     void this.load();
   }
 
   stop(): void {
     this.stopped = true;
-    this.off?.();
-    this.off = null;
+    for (const off of this.detach) off();
+    this.detach = [];
+    for (const release of this.retained.values()) release();
+    this.retained.clear();
   }
 
   subscribe = (fn: () => void) => {
@@ -52,28 +60,49 @@ export class ThreadEventsStore {
 
   getTick = () => this.tick;
 
-  private loads = 0;
+  private retain(runId: string): void {
+    if (!this.retained.has(runId)) this.retained.set(runId, this.cache.retain(runId, this.threadId));
+  }
 
-  /** Loads every run into fresh models; only the latest load (StrictMode may start two) commits. */
+  /** Folds a run's new events into its model (a run seen for the first time gets a row). */
+  private fold(held: CachedRun, added: readonly RunEventRecord[]): void {
+    let m = this.runs.get(held.runId);
+    if (!m) {
+      m = createTimelineModel(held.runId, this.threadId);
+      this.runs.set(held.runId, m);
+      this.order.push(held.runId);
+      this.retain(held.runId);
+    }
+    const before = modelLastSeq(m);
+    if (!catchUpModel(m, held)) return;
+    for (const ev of added) if (ev.seq > before) this.axis.push(ev.ts);
+  }
+
+  /** Loads every run through the cache into fresh models; only the latest load (StrictMode may start two) commits. */
   private async load(): Promise<void> {
     const load = ++this.loads;
+    this.loading = true;
     try {
-      const runs = await this.bridge.api.runs.list(this.threadId);
-      const models = new Map<string, TimelineModel>();
-      const all: RunEventRecord[] = [];
+      const runs = await this.api.runs.list(this.threadId);
       // runs.list is newest first; reversing before a stable sort keeps same-second runs in order
-      for (const run of [...runs].reverse().sort((a, b) => a.created_at - b.created_at)) {
-        const events = await this.bridge.api.runs.events(run.id, 0);
-        const m = createTimelineModel(run.id, this.threadId);
-        for (const ev of events) applyEvent(m, ev);
-        models.set(run.id, m);
-        all.push(...events);
-      }
+      const ordered = [...runs].reverse().sort((a, b) => a.created_at - b.created_at);
+      for (const run of ordered) this.retain(run.id);
+      const held: CachedRun[] = [];
+      for (const run of ordered) held.push(await this.cache.ensure(run.id, this.threadId));
       if (this.stopped || load !== this.loads) return;
-      for (const [id, m] of this.runs) if (!models.has(id)) models.set(id, m); // runs that appeared meanwhile
+      // runs that appeared while we loaded
+      for (const h of this.cache.all()) if (h.threadId === this.threadId && !held.includes(h)) held.push(h);
       this.runs.clear();
-      for (const [id, m] of models) this.runs.set(id, m);
-      this.order = [...models.keys()];
+      this.order = [];
+      const all: RunEventRecord[] = [];
+      for (const h of held) {
+        const m = createTimelineModel(h.runId, this.threadId);
+        catchUpModel(m, h);
+        this.runs.set(h.runId, m);
+        this.order.push(h.runId);
+        this.retain(h.runId);
+        for (const ev of m.events) all.push(ev);
+      }
       all.sort((a, b) => a.ts - b.ts);
       this.axis = new TimeAxis();
       for (const ev of all) this.axis.push(ev.ts);
@@ -81,23 +110,6 @@ export class ThreadEventsStore {
       this.error = error instanceof Error ? error.message : String(error);
     }
     this.loading = false;
-    this.notify();
-  }
-
-  private async fetchRun(runId: string): Promise<void> {
-    let m = this.runs.get(runId);
-    if (!m) {
-      m = createTimelineModel(runId, this.threadId);
-      this.runs.set(runId, m);
-      this.order.push(runId);
-    }
-    const after = m.events[m.events.length - 1]?.seq ?? 0;
-    const events = await this.bridge.api.runs.events(runId, after);
-    for (const ev of events) {
-      if (ev.seq !== (m.events[m.events.length - 1]?.seq ?? 0) + 1) continue;
-      applyEvent(m, ev);
-      this.axis.push(ev.ts);
-    }
     this.notify();
   }
 

@@ -1,10 +1,10 @@
 /**
- * React glue for the timeline: `useRunEvents` follows a run's log; `useReplay` derives the
+ * React glue for the timeline: `useRunEvents` follows a run's log (through the app's run event cache); `useReplay` derives the
  * model at a scrub position (null = live) by extending a prefix model forwards in O(new
  * events) and rebuilding only when the scrub moves backwards.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useBridge } from '../../../bridge/context';
+import { useStores } from '../../../stores';
 import { applyEvents, buildTimelineModel } from '../model/reduce';
 import type { TimelineModel } from '../model/types';
 import { RunEventsStore } from './run-events-store';
@@ -18,8 +18,8 @@ export interface RunEventsState {
 
 /** The live model of one run; re-renders at most once per frame while events arrive. */
 export function useRunEvents(runId: string, threadId: string): RunEventsState {
-  const bridge = useBridge();
-  const store = useMemo(() => new RunEventsStore(bridge, runId, threadId), [bridge, runId, threadId]);
+  const cache = useStores().events;
+  const store = useMemo(() => new RunEventsStore(cache, runId, threadId), [cache, runId, threadId]);
   useEffect(() => {
     store.start();
     return () => store.stop();

@@ -2,7 +2,7 @@
 import type { TimeAxis } from '../model/time-axis';
 import type { TimelineModel } from '../model/types';
 import { formatDuration, formatOffset } from '../model/format';
-import { GAP_PX, LABEL_W, RULER_H, firstVisible, screenX, timeAtX, type Viewport } from './layout';
+import { LABEL_W, RULER_H, firstVisible, screenX, timeAtX, type Viewport } from './layout';
 import type { CanvasTheme } from './theme';
 
 export const THREAD_ROW_H = 40;
@@ -26,11 +26,12 @@ export function drawThread(ctx: CanvasRenderingContext2D, models: readonly Timel
     const x = sx(p.t0);
     ctx.fillStyle = th.fgMuted;
     if (p.gap) {
+      const gw = sx(p.t1) - x;
       ctx.fillStyle = th.bgSunken;
-      ctx.fillRect(x + 4, RULER_H, GAP_PX - 8, vp.height);
+      ctx.fillRect(x + 4, RULER_H, gw - 8, vp.height);
       ctx.fillStyle = th.fg;
       ctx.textAlign = 'center';
-      ctx.fillText(formatDuration(p.t1 - p.t0), x + GAP_PX / 2, 10);
+      ctx.fillText(formatDuration(p.t1 - p.t0), x + gw / 2, 10);
       ctx.textAlign = 'start';
     } else if (sx(p.t1) - x > 90) ctx.fillText(formatOffset(p.t0 - base), x + 2, 10);
   }

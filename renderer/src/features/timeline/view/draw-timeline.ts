@@ -6,7 +6,7 @@
 import type { TimeAxis } from '../model/time-axis';
 import type { TimelineModel } from '../model/types';
 import { formatDuration, formatOffset, statusLabel } from '../model/format';
-import { GAP_PX, LABEL_W, RULER_H, firstVisible, timeAtX, type Lane, type LaneLayout, type Viewport } from './layout';
+import { LABEL_W, gapWidth, RULER_H, firstVisible, timeAtX, type Lane, type LaneLayout, type Viewport } from './layout';
 import { drawCall, drawStep, markerColor } from './draw-steps';
 import { Painter, label, skipColumn } from './painter';
 
@@ -49,7 +49,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   }
   const tL = timeAtX(axis, vp, LABEL_W);
   const tR = timeAtX(axis, vp, W);
-  const toWorld = axis.mapper(vp.scale, GAP_PX);
+  const toWorld = axis.mapper(vp.scale, gapWidth(axis, vp.scale));
   const shift = LABEL_W - vp.offset;
   const sx = (t: number) => toWorld(t) + shift;
   const tAt = (x: number) => timeAtX(axis, vp, x);
@@ -200,13 +200,14 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   for (const p of axis.pieces) {
     if (!p.gap || p.t1 < tL || p.t0 > tR) continue;
     const x0 = sx(p.t0);
+    const gw = sx(p.t1) - x0;
     ctx.fillStyle = th.bgSunken;
     ctx.globalAlpha = 0.85;
-    ctx.fillRect(x0 + 4, RULER_H, GAP_PX - 8, H - RULER_H);
+    ctx.fillRect(x0 + 4, RULER_H, gw - 8, H - RULER_H);
     ctx.globalAlpha = 1;
     ctx.strokeStyle = th.fgMuted;
     ctx.lineWidth = 1;
-    for (const ex of [x0 + 4, x0 + GAP_PX - 4]) {
+    for (const ex of [x0 + 4, x0 + gw - 4]) {
       ctx.beginPath();
       for (let y = RULER_H, k = 0; y < H; y += 5, k++) ctx.lineTo(ex + (k % 2 ? 2 : -2), y);
       ctx.stroke();
@@ -214,8 +215,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
     ctx.fillStyle = th.fg;
     ctx.font = `10px ${th.font}`;
     ctx.textAlign = 'center';
-    ctx.fillText(formatDuration(p.t1 - p.t0), x0 + GAP_PX / 2, RULER_H - 10);
-    ctx.fillText('idle', x0 + GAP_PX / 2, RULER_H - 1);
+    ctx.fillText(formatDuration(p.t1 - p.t0), x0 + gw / 2, RULER_H - 10);
+    ctx.fillText('idle', x0 + gw / 2, RULER_H - 1);
     ctx.textAlign = 'start';
   }
 

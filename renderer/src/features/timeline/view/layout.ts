@@ -59,27 +59,55 @@ export function maxCallsPerStep(model: TimelineModel): number {
   return max;
 }
 
+/**
+ * Drawn width of a compressed idle gap at `scale`: at least GAP_PX, and as wide as the widest
+ * active stretch shared among the gaps (never more than the threshold would be drawn). A run
+ * with one idle gap never draws it narrower than a shorter active stretch beside it — a 5 s
+ * wait is not a sliver next to "queued 6 ms" — while many idle hours still fold into narrow
+ * bands.
+ */
+export function gapWidth(axis: TimeAxis, scale: number): number {
+  const ms = Math.min(axis.gapThresholdMs, axis.widestActiveMs / Math.max(1, axis.gapCount));
+  return Math.max(GAP_PX, ms * scale);
+}
+
+/** The scale at which the whole axis, gaps drawn by `gapWidth`, fills `plot` pixels. */
+export function fitScaleFor(axis: TimeAxis, plot: number): number {
+  const g = axis.gapCount;
+  const a = axis.activeMs;
+  if (!g || a <= 0) return axis.fitScale(plot, GAP_PX);
+  // The drawn width grows with the scale: bisect (in log space) for the one that fills the plot.
+  let lo = 1e-9;
+  let hi = 1e4;
+  for (let i = 0; i < 60; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (a * mid + g * gapWidth(axis, mid) > plot) hi = mid;
+    else lo = mid;
+  }
+  return lo;
+}
+
 /** Canvas x of time `t`. */
 export function screenX(axis: TimeAxis, vp: Viewport, t: number): number {
-  return LABEL_W + axis.x(t, vp.scale, GAP_PX) - vp.offset;
+  return LABEL_W + axis.x(t, vp.scale, gapWidth(axis, vp.scale)) - vp.offset;
 }
 
 /** Time under canvas x. */
 export function timeAtX(axis: TimeAxis, vp: Viewport, x: number): number {
-  return axis.time(x - LABEL_W + vp.offset, vp.scale, GAP_PX);
+  return axis.time(x - LABEL_W + vp.offset, vp.scale, gapWidth(axis, vp.scale));
 }
 
 /** The viewport that shows the whole run with a small margin. */
 export function fitViewport(axis: TimeAxis, width: number, height: number): Viewport {
   const plot = Math.max(50, width - LABEL_W - 24);
-  return { scale: axis.fitScale(plot, GAP_PX), offset: -8, width, height };
+  return { scale: fitScaleFor(axis, plot), offset: -8, width, height };
 }
 
 /** Zooms by `factor` keeping the time under canvas x `anchorX` in place. */
 export function zoomAt(axis: TimeAxis, vp: Viewport, factor: number, anchorX: number): Viewport {
   const t = timeAtX(axis, vp, anchorX);
   const scale = Math.min(1e4, Math.max(1e-7, vp.scale * factor));
-  const offset = axis.x(t, scale, GAP_PX) - (anchorX - LABEL_W);
+  const offset = axis.x(t, scale, gapWidth(axis, scale)) - (anchorX - LABEL_W);
   return { ...vp, scale, offset };
 }
 

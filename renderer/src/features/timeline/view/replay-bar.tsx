@@ -15,9 +15,11 @@ export interface ReplayBarProps {
   onPosition(pos: number | null): void;
   onPlay(speed: Speed): void;
   onPause(): void;
+  /** The run can still change (not finished): "Live" follows it; a finished run offers "End". */
+  live?: boolean;
 }
 
-export function ReplayBar({ events, position, playing, onPosition, onPlay, onPause }: ReplayBarProps) {
+export function ReplayBar({ events, position, playing, onPosition, onPlay, onPause, live = true }: ReplayBarProps) {
   const n = events.length;
   const pos = position ?? n;
   const ev = events[pos - 1];
@@ -46,8 +48,8 @@ export function ReplayBar({ events, position, playing, onPosition, onPlay, onPau
       <span className="tl-replay-pos" data-testid="replay-position" data-position={pos} data-total={n}>
         {n === 0 ? 'no events' : `event ${pos} / ${n}${ev ? ` · seq ${ev.seq} · ${formatOffset(ev.ts - base)} · ${ev.type}` : ''}`}
       </span>
-      <button type="button" className={position === null ? 'tl-live tl-live-on' : 'tl-live'} onClick={() => onPosition(null)} data-testid="replay-live" aria-pressed={position === null}>
-        ● Live
+      <button type="button" className={position === null && live ? 'tl-live tl-live-on' : 'tl-live'} onClick={() => onPosition(null)} data-testid="replay-live" aria-pressed={position === null} title={live ? 'Follow the run as it happens' : 'Show the finished run (its end)'}>
+        {live ? '● Live' : '⏭ End'}
       </button>
     </div>
   );

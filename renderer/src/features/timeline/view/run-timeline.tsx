@@ -76,7 +76,7 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
         <span><i style={{ background: 'var(--danger)' }} />error</span>
         <span><i style={{ background: 'var(--bg-sunken)', border: '1px dashed var(--fg-muted)' }} />idle gap (compressed)</span>
       </div>
-      <ReplayBar events={live.events} position={playback.position} playing={playback.playing} onPosition={playback.setPosition} onPlay={playback.play} onPause={playback.pause} />
+      <ReplayBar events={live.events} position={playback.position} playing={playback.playing} onPosition={playback.setPosition} onPlay={playback.play} onPause={playback.pause} live={!terminal} />
       <div className="tl-keys">{REPLAY_KEYS}</div>
       <SegmentList model={model} openEnd={openEnd} range={range} />
       <MarkerList model={model} onSelect={(stepId, callId) => setSelection({ stepId, callId })} />

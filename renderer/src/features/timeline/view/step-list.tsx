@@ -17,8 +17,10 @@ const SEGMENT_CAP = 48;
 export function SegmentList({ model, openEnd, range }: { model: TimelineModel; openEnd: number; range: [number, number] | null }) {
   const shown: StatusSegment[] = [];
   let more = 0;
+  // Only a long run is narrowed to what is in view; a short one lists everything.
+  const narrow = model.segments.length > SEGMENT_CAP;
   for (const s of model.segments) {
-    if (!inWindow(s.start, s.end ?? openEnd, range)) continue;
+    if (narrow && !inWindow(s.start, s.end ?? openEnd, range)) continue;
     if (shown.length < SEGMENT_CAP) shown.push(s);
     else more++;
   }
@@ -42,11 +44,12 @@ export interface StepListProps {
   onSelect(stepId: string): void;
 }
 
-/** One button per step in view, labelled like the canvas bars. */
+/** One button per step (per step in view, when the run has more than the list holds), labelled like the canvas bars. */
 export function StepList({ model, openEnd, range, selectedStepId, onSelect }: StepListProps) {
   const shown: StepBar[] = [];
+  const narrow = model.steps.length > CAP;
   for (const s of model.steps) {
-    if (inWindow(s.start, s.end ?? openEnd, range)) shown.push(s);
+    if (!narrow || inWindow(s.start, s.end ?? openEnd, range)) shown.push(s);
     if (shown.length >= CAP) break;
   }
   return (
@@ -71,7 +74,7 @@ export function StepList({ model, openEnd, range, selectedStepId, onSelect }: St
           </li>
         );
       })}
-      {model.steps.length > shown.length && <li className="tl-muted">{model.steps.length - shown.length} more steps not listed (zoom in to list them)</li>}
+      {model.steps.length > shown.length && <li className="tl-muted">{model.steps.length - shown.length} more {model.steps.length - shown.length === 1 ? 'step' : 'steps'} outside the view (zoom in or pan to list them)</li>}
     </ol>
   );
 }

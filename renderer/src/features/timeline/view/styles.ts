@@ -15,7 +15,8 @@ export const TIMELINE_CSS = `
 .tl-canvas { display: block; cursor: grab; }
 .tl-canvas:active { cursor: grabbing; }
 .tl-canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
-.tl-zoom { position: absolute; right: 6px; top: 3px; display: flex; gap: 2px; }
+/* Under the lanes, not over them: the buttons must never cover a label. */
+.tl-zoom { display: flex; justify-content: flex-end; gap: 2px; padding: 3px 6px; border-top: 1px solid var(--border); background: var(--bg-elev); }
 .tl-zoom button, .tl-replay button { background: var(--bg-elev); color: var(--fg); border: 1px solid var(--border); border-radius: var(--radius); padding: 2px 8px; font: inherit; cursor: pointer; }
 .tl-zoom button:hover, .tl-replay button:hover { background: var(--bg-hover); }
 .tl-replay button:disabled { opacity: .5; cursor: default; }
@@ -30,10 +31,13 @@ export const TIMELINE_CSS = `
 .tl-side { display: flex; flex-direction: column; gap: 10px; min-width: 0; }
 .tl-diagram { margin: 0; border: 1px solid var(--border); border-radius: var(--radius); padding: 6px; background: var(--bg-elev); }
 .tl-diagram svg { width: 100%; height: auto; display: block; }
-.tl-edge path { stroke: var(--border); stroke-width: 1.2; color: var(--border); }
-.tl-edge-taken path { stroke: var(--accent); stroke-width: 2.5; color: var(--accent); }
-.tl-edge text { fill: var(--fg); font-size: 11px; font-family: var(--font-ui); paint-order: stroke; stroke: var(--bg-elev); stroke-width: 3px; }
+.tl-edge path { stroke: var(--border); stroke-width: 1; }
+.tl-edge-quiet path { stroke-dasharray: 3 3; }
+.tl-edge-taken path { stroke: var(--accent); stroke-width: 2.5; }
+.tl-edge-unexpected path { stroke: var(--st-failed); stroke-dasharray: 6 3; }
+.tl-edge-label { fill: var(--fg); font-size: 11px; font-family: var(--font-ui); paint-order: stroke; stroke: var(--bg-elev); stroke-width: 3px; }
 .tl-node rect { fill: var(--bg); stroke: var(--border); stroke-width: 1.2; }
+.tl-node:not(.tl-node-visited) text { opacity: 0.8; }
 .tl-node text { fill: var(--fg-muted); font-size: 12px; font-family: var(--font-ui); }
 .tl-node-visited rect { stroke: var(--node-color); stroke-width: 2; }
 .tl-node-visited text { fill: var(--fg); }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useBridge } from '../../../bridge/context';
+import { useStores } from '../../../stores';
 import { formatDuration, statusLabel } from '../model/format';
 import { ThreadEventsStore } from '../store/thread-events-store';
 import { drawThread, THREAD_ROW_H } from './draw-thread';
@@ -15,7 +16,8 @@ import { readCanvasTheme } from './theme';
 
 export function ThreadTimeline({ threadId }: { threadId: string }) {
   const bridge = useBridge();
-  const store = useMemo(() => new ThreadEventsStore(bridge, threadId), [bridge, threadId]);
+  const cache = useStores().events;
+  const store = useMemo(() => new ThreadEventsStore(bridge.api, cache, threadId), [bridge, cache, threadId]);
   useEffect(() => {
     store.start();
     return () => store.stop();

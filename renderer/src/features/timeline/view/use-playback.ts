@@ -17,6 +17,20 @@ export interface Playback {
   onKeyDown(e: KeyboardEvent): void;
 }
 
+/** The shortest a whole replay at 1× takes, and the longest pause it adds per event. */
+const MIN_PLAY_MS = 4000;
+const MAX_FLOOR_MS = 250;
+
+/**
+ * How long playback waits before applying the next event: the recorded gap, but never less
+ * than a floor that spreads a short run over a few seconds (a whole replay takes at least
+ * 4 s at 1× and 1 s at 4×), so a 20-event, 100 ms run does not replay "instantly".
+ */
+export function replayDelay(prevTs: number, ts: number, eventCount: number, speed: Speed): number {
+  const floor = Math.min(MAX_FLOOR_MS, MIN_PLAY_MS / Math.max(1, eventCount));
+  return Math.max(floor, ts - prevTs) / speed;
+}
+
 export function usePlayback(events: readonly RunEventRecord[]): Playback {
   const [position, setPos] = useState<number | null>(null);
   const [playing, setPlaying] = useState<Speed | null>(null);
@@ -40,14 +54,17 @@ export function usePlayback(events: readonly RunEventRecord[]): Playback {
       setPlaying(null);
       return;
     }
-    const delay = Math.max(0, (events[pos].ts - events[pos - 1].ts) / playing);
+    const delay = replayDelay(events[pos - 1].ts, events[pos].ts, n, playing);
     const id = setTimeout(() => setPos(pos + 1), delay);
     return () => clearTimeout(id);
   }, [playing, position, events, n]);
 
   const onKeyDown = useCallback((e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable) return;
+    // The replay slider keeps plain arrows (one event) but Shift+arrows move one state change, like elsewhere.
+    const slider = target instanceof HTMLInputElement && target.type === 'range';
+    if (slider && !(e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft'))) return;
+    if (!slider && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
     const pos = position ?? n;
     const go = (kind: NavKind, dir: 1 | -1) => setPosition(navigate(events, pos, kind, dir));
     switch (e.key) {

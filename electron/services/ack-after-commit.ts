@@ -1,0 +1,37 @@
+/**
+ * Acknowledge after commit for the bridge: every RunLensApi method (IPC and `/api/call`
+ * alike) answers only once the writes it made are committed. The runtime defers hot-path
+ * writes to the event log's group commit (one transaction per turn of the event loop); this
+ * wrapper makes each call wait for that commit, so many calls still share one transaction.
+ */
+import type { RunLensApi } from '../contract/api';
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Wraps every method of `api` so its promise settles after `committed()`. A method's own
+ * error wins; a commit that is given up turns a success into the commit's error (a
+ * StorageError, a 500 `server_error`), so nothing uncommitted is ever reported as done.
+ */
+export function acknowledgeAfterCommit(api: RunLensApi, committed: () => Promise<void>): RunLensApi {
+  const wrapped: Record<string, Record<string, AnyMethod>> = {};
+  for (const [domain, methods] of Object.entries(api as unknown as Record<string, Record<string, AnyMethod>>)) {
+    const target: Record<string, AnyMethod> = {};
+    for (const [name, method] of Object.entries(methods)) {
+      target[name] = async (...args: unknown[]) => {
+        let result: unknown;
+        try {
+          result = await method.apply(methods, args);
+        } catch (error) {
+          await committed().catch(() => undefined);
+          throw error;
+        }
+        await committed();
+        return result;
+      };
+    }
+    wrapped[domain] = target;
+  }
+  // Same domains and methods as `api`, each with the same signature.
+  return wrapped as unknown as RunLensApi;
+}
