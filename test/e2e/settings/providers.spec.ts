@@ -78,6 +78,7 @@ test('add a provider in Settings, probe its model, run on it and inspect the raw
     await expect(io.getByTestId('inspector-wire-request')).toContainText('"include_usage": true');
     await expect(io.getByTestId('copy-curl')).toBeVisible();
     await expect(page.locator('body')).not.toContainText('sk-e2e-secret-key-0001');
+    await io.scrollIntoViewIfNeeded();
     await app.shot(testInfo, 'inspector-raw-request');
   });
 });
