@@ -3,6 +3,7 @@
  * (preload) and HTTP+SSE (browser mode) both carry exactly these calls and the events
  * of `RunLensEvents`. Channel names are derived from it (`assistants.list`, …).
  */
+import type { ForkEdit, ReexecuteSummary, RunDiff, RunOrigin, SearchHit, SessionExportResult, SessionImportResult } from './sessions';
 import type {
   Assistant,
   AssistantTool,
@@ -74,6 +75,16 @@ export interface RunCreateInput {
   tool_choice?: ToolChoice | null;
   parallel_tool_calls?: boolean | null;
   response_format?: ResponseFormat | null;
+}
+
+/** One page of a run's event log (`runs.eventsPage`). */
+export interface RunEventsPage {
+  /** Events with seq > the asked `afterSeq`, oldest first, at most the asked `limit`. */
+  events: RunEventRecord[];
+  /** The seq of the run's newest event when the page was read: how far the log goes. */
+  last_seq: number;
+  /** True when events after this page exist (ask again after the page's last seq). */
+  has_more: boolean;
 }
 
 export interface ToolOutput {
@@ -185,6 +196,11 @@ export interface RunLensApi {
     submitToolOutputs(runId: string, outputs: ToolOutput[]): Promise<Run>;
     /** The run's recorded events after `afterSeq` (0 for all), oldest first. */
     events(runId: string, afterSeq?: number): Promise<RunEventRecord[]>;
+    /**
+     * The same log in pages, so a 100,000-event run never travels as one reply: at most
+     * `limit` events (default 5,000, capped at 20,000) after `afterSeq`, plus where the log ends.
+     */
+    eventsPage(runId: string, afterSeq?: number, limit?: number): Promise<RunEventsPage>;
   };
   handlers: {
     list(assistantId: string): Promise<FunctionHandler[]>;
@@ -228,6 +244,18 @@ export interface RunLensApi {
     clearProviderKey(provider: string): Promise<void>;
     serverStatus(): Promise<ServerStatus>;
     setServerEnabled(enabled: boolean): Promise<ServerStatus>;
+  };
+  /** Session files, full-text search, re-run, fork and diff (issue 11). */
+  sessions: {
+    /** Writes the threads (all when none) to `file`, or to the data directory's exports folder. */
+    export(input: { thread_ids?: string[]; file?: string }): Promise<SessionExportResult>;
+    /** Validates a session file on this machine, then adds it in one transaction. */
+    import(file: string): Promise<SessionImportResult>;
+    search(query: string, limit?: number): Promise<SearchHit[]>;
+    rerun(runId: string, options?: { mode?: 'replay' | 'live'; until_round?: number }): Promise<ReexecuteSummary>;
+    fork(runId: string, stepId: string, edit: ForkEdit): Promise<ReexecuteSummary>;
+    diff(runA: string, runB: string): Promise<RunDiff>;
+    lineage(runId: string): Promise<{ origin: RunOrigin | null; children: RunOrigin[] }>;
   };
 }
 
@@ -280,6 +308,7 @@ export const RUNLENS_METHODS = [
   'runs.cancel',
   'runs.submitToolOutputs',
   'runs.events',
+  'runs.eventsPage',
   'handlers.list',
   'handlers.set',
   'handlers.preview',
@@ -300,6 +329,13 @@ export const RUNLENS_METHODS = [
   'settings.clearProviderKey',
   'settings.serverStatus',
   'settings.setServerEnabled',
+  'sessions.export',
+  'sessions.import',
+  'sessions.search',
+  'sessions.rerun',
+  'sessions.fork',
+  'sessions.diff',
+  'sessions.lineage',
 ] as const satisfies readonly RunLensMethodName[];
 
 // Compile-time check that RUNLENS_METHODS names every method exactly.

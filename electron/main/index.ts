@@ -10,6 +10,7 @@ import { loadOrCreateApiKey } from '../services/cli/api-key';
 import { defaultDataDir, defaultDbPath } from '../services/data-dir';
 import { devRendererCsp } from '../services/http/bridge/csp';
 import { DatabaseLockedError } from '../services/db/db-lock';
+import { logToFile } from '../services/log/logger';
 import { openServices } from '../services/services';
 import type { Services } from '../services/services-types';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -110,6 +111,7 @@ function createWindow(): void {
 
 async function main(): Promise<void> {
   const dataDir = setupDataDir();
+  await logToFile(dataDir).catch((error: unknown) => console.error('RunLens: cannot write its log file:', error));
   if (!setupSingleInstance()) {
     app.quit();
     return;

@@ -9,6 +9,7 @@ import type { AssistantsRuntime } from './runtime/runtime';
 import { messageText, type Store } from './runtime/store';
 import { validateArguments } from './tools/argument-validator';
 import { executeMock, type HandlerStore } from './tools/handlers';
+import { eventsPage } from './events/events-page';
 import type { SecretStore, ServerControl } from './services-types';
 
 export interface AppServiceDeps {
@@ -22,6 +23,8 @@ export interface AppServiceDeps {
   modelsApi: Pick<RunLensApi, 'models' | 'providers' | 'prices' | 'scripted'>;
   /** Dollars for a run's usage on its model (the price table). */
   costOf?: (model: string, usage: Run['usage']) => number;
+  /** Session files, search, re-run, fork and diff (sessions/sessions-api.ts). */
+  sessions: RunLensApi['sessions'];
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
@@ -96,6 +99,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
   const serverStatus = (): ServerStatus => deps.server()?.status() ?? { enabled: false, url: null, port: null };
 
   return {
+    sessions: deps.sessions,
     app: {
       info: async () => deps.info(),
     },
@@ -185,6 +189,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         runtime.getRunById(runId);
         return runtime.readRunEvents(runId, afterSeq ?? 0);
       },
+      eventsPage: async (runId, afterSeq, limit) => eventsPage(runtime, runId, afterSeq, limit),
     },
     handlers: {
       list: async (assistantId) => handlers.list(assistantId, functionNames(runtime.getAssistant(assistantId))),

@@ -12,6 +12,7 @@ import { openDatabase, type Db } from './db/database';
 import { DbLock } from './db/db-lock';
 import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
+import { logger } from './log/logger';
 import { MockModel } from './models/mock-model';
 import { createLiveModelsApi, type LiveModels } from './models/live-models-service';
 import { ModelCatalog, ProbeStore } from './models/openai-compatible/model-catalog';
@@ -27,6 +28,7 @@ import { Store } from './runtime/store';
 import type { ServerControl, Services, ServicesOptions } from './services-types';
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
+import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
 
 export const APP_VERSION = '0.1.0';
@@ -79,7 +81,10 @@ export function openServices(options: ServicesOptions): OpenedServices {
     builtins,
     runExpirySeconds: options.runExpirySeconds ?? 600,
   });
-  runtime.recover();
+  const slog = logger.child({ area: 'storage', db: options.dbPath });
+  log.onCommitFailure((error, attempts) => slog.error({ err: error, attempts }, 'commit failed; the batch is kept and retried'));
+  runtime.onRunsDropped((failed, error) => slog.error({ err: error, runs: failed }, 'batch given up after its retries; the runs it touched were failed'));
+  for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
   const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
   const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
 
@@ -103,6 +108,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
       server: () => server,
       modelsApi,
       costOf: (model, usage) => liveModels.prices.cost(model, usage),
+      sessions: createSessionsApi(sessions, options.dataDir, now),
     }),
     committed,
   );

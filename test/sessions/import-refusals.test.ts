@@ -115,7 +115,7 @@ describe('import refuses bad files and changes nothing', () => {
     try {
       const { code, err } = await runCli(['import', '--db', target, good]);
       expect(code).toBe(1);
-      expect(err[0]).toMatch(/is in use by another process/);
+      expect(err[0]).toMatch(/is already in use by RunLens serve \(pid \d+\)/);
     } finally {
       await holder.close();
     }

@@ -13,6 +13,7 @@ import { createHttpServer } from '../http/server';
 import { openServices } from '../services';
 import { FileSecretStore } from '../secrets/file-secret-store';
 import { apiKeyPath, loadOrCreateApiKey } from './api-key';
+import { closeLogs, logToFile, logToStderr } from '../log/logger';
 import { parseServeArgs, UsageError } from './args';
 import { isAddressInUse, portInUseMessage } from './port-holder';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
   fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.dirname(args.dbPath), { recursive: true });
+  logToStderr();
+  await logToFile(args.dataDir);
   const apiKey = args.apiKey ?? loadOrCreateApiKey(args.dataDir);
   const services = await openServices({
     dbPath: args.dbPath,
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
       .close()
       .catch(() => undefined)
       .then(() => services.close())
+      .then(() => closeLogs())
       .then(
         () => process.exit(0),
         () => process.exit(1),

@@ -354,12 +354,14 @@ export class EventLog {
     }
   }
 
-  /** A run's committed events with seq > afterSeq, oldest first. */
-  readRun(runId: string, afterSeq = 0): RunEventRecord[] {
+  /** A run's committed events with seq > afterSeq, oldest first; at most `limit` of them when given. */
+  readRun(runId: string, afterSeq = 0, limit?: number): RunEventRecord[] {
     this.flush();
-    const rows = this.db
-      .prepare('SELECT * FROM events WHERE run_id = ? AND seq > ? ORDER BY seq')
-      .all(runId, afterSeq) as Row[];
+    const rows = (
+      limit === undefined
+        ? this.db.prepare('SELECT * FROM events WHERE run_id = ? AND seq > ? ORDER BY seq').all(runId, afterSeq)
+        : this.db.prepare('SELECT * FROM events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(runId, afterSeq, limit)
+    ) as Row[];
     return rows.map(fromRow);
   }
 

@@ -4,11 +4,12 @@
  * the Host/Origin guard (403), the body limit (413) and OpenAI-shaped, stackless errors.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from '../services-types';
 import { registerBridge } from './bridge/register-bridge';
 import { jsonBodyParser } from './body-parser';
 import { errorBody, handleError, mapError } from './errors';
+import { logger } from '../log/logger';
 import { checkRequestOrigin, isLoopbackName, type HostPolicy } from './security';
 import { notFoundHandler, v1Plugin } from './v1';
 
@@ -57,7 +58,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
   const app = Fastify({
-    logger: false,
+    // The shared RunLens log: 5xx and commit failures are written there; at 'warn', no line per request.
+    loggerInstance: logger.child({ area: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit,
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },

@@ -12,6 +12,9 @@ import { executeMock, type HandlerStore } from '../tools/handlers';
 import { validateArguments } from '../tools/argument-validator';
 import { makeAssistantMessage, makeStep } from './object-factory';
 import { assertTransition } from './state-machine';
+import { logger } from '../log/logger';
+
+const log = logger.child({ area: 'engine' });
 import { buildModelRequest } from './model-request';
 import type { Store } from './store';
 import type { BuiltinTools } from '../builtin/builtin-tools';
@@ -406,6 +409,7 @@ export class RunEngine {
           if (result.output !== null) outputs.push({ tool_call_id: c.id, output: result.output });
         } catch (error) {
           if (a.controller.signal.aborted) return;
+          log.warn({ run_id: a.run.id, function: c.name, err: error }, 'tool handler error');
           this.event(a, 'tool.execution.finished', { step_id: stepId, call_id: c.id, function: c.name, mode: 'mock', output: null, error: String((error as Error).message), duration_ms: this.deps.now() - started });
         }
       }),
@@ -462,8 +466,11 @@ export class RunEngine {
       else if (reason.kind === 'expire') this.finishExpired(a);
       return;
     }
-    if (error instanceof ModelError) return this.fail(a, error.code, error.message);
-    console.error('run engine error', error);
+    if (error instanceof ModelError) {
+      log.warn({ run_id: a.run.id, model: a.run.model, code: error.code, err: error }, 'model provider error');
+      return this.fail(a, error.code, error.message);
+    }
+    log.error({ run_id: a.run.id, err: error }, 'run engine error');
     this.fail(a, 'server_error', 'The run failed because of an internal error in RunLens.');
   }
 

@@ -303,8 +303,14 @@ export class AssistantsRuntime implements RuntimeApi {
   }
 
   // Events --------------------------------------------------------------------
-  readRunEvents(runId: string, afterSeq = 0): RunEventRecord[] {
-    return this.log.readRun(runId, afterSeq);
+  readRunEvents(runId: string, afterSeq = 0, limit?: number): RunEventRecord[] {
+    return this.log.readRun(runId, afterSeq, limit);
+  }
+
+  /** The seq of the run's newest committed event (0 for none). */
+  lastEventSeq(runId: string): number {
+    this.log.flush();
+    return this.log.lastSeq(runId);
   }
 
   subscribe(filter: EventFilter, listener: (event: RunEventRecord) => void, from?: { afterSeq?: number; afterId?: number }): () => void {

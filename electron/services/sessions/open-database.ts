@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { migrate, openDatabase, type Db } from '../db/database';
+import { DatabaseLockedError, DbLock } from '../db/db-lock';
 import { SessionFileError } from './session-format';
 
 /** Opens an existing database for reading and exporting (a running app may hold it). */
@@ -14,11 +15,41 @@ export function openExistingDatabase(dbPath: string): Db {
   return openDatabase(dbPath);
 }
 
+/** A database opened as its only writer; `close` also drops the writer lock. */
+export interface ExclusiveDb {
+  db: Db;
+  close(): void;
+}
+
 /**
- * Opens (creating if needed) a database as its only writer. Throws when another connection
- * has it open, before anything is changed.
+ * Opens (creating if needed) a database as its only writer: RunLens's writer lock first
+ * (refused naming the holder: the app or `npm run serve`), then SQLite's exclusive lock
+ * (refused when any other program has the file open). Nothing is changed when refused.
  */
-export function openExclusiveDatabase(dbPath: string): Db {
+export function openExclusiveDatabase(dbPath: string, kind: string): ExclusiveDb {
+  let lock: DbLock;
+  try {
+    lock = DbLock.acquire(dbPath, kind);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) throw new SessionFileError(error.message);
+    throw error;
+  }
+  try {
+    const db = openSqliteExclusive(dbPath);
+    return {
+      db,
+      close() {
+        db.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function openSqliteExclusive(dbPath: string): Db {
   const db = new Database(dbPath);
   try {
     db.pragma('busy_timeout = 0');

@@ -3,7 +3,6 @@
  * response), and the tool outputs given at each round, with who gave them.
  */
 import type { RunEventRecord, ToolOutputsSubmittedData } from '../../contract/events';
-import type { ModelRequest } from '../models/model';
 import type { RecordedRound } from '../models/replay-model';
 
 export interface RecordedOutputs {
@@ -20,15 +19,6 @@ export interface Recording {
   stepRound: Map<string, number>;
 }
 
-interface ResponseData {
-  round: number;
-  text?: string;
-  tool_calls?: Array<{ id: string; name: string; arguments: string }>;
-  finish_reason?: string;
-  usage?: { prompt_tokens: number; completion_tokens: number } | null;
-  error?: { code: string; message: string } | null;
-}
-
 /** The recording of one run, from its events in seq order. */
 export function readRecording(events: RunEventRecord[]): Recording {
   const rounds: RecordedRound[] = [];
@@ -37,17 +27,17 @@ export function readRecording(events: RunEventRecord[]): Recording {
   let round = 0;
   for (const e of events) {
     if (e.type === 'model.request') {
-      const d = e.data as { round: number; request: ModelRequest };
+      const d = e.data;
       round = d.round;
       rounds[round - 1] = { request: d.request, text: '', tool_calls: [], finish_reason: 'stop', usage: null, error: null };
     } else if (e.type === 'model.response') {
-      const d = e.data as ResponseData;
+      const d = e.data;
       const r = rounds[d.round - 1] ?? { request: null, text: '', tool_calls: [], finish_reason: 'stop', usage: null, error: null };
       rounds[d.round - 1] = { ...r, text: d.text ?? '', tool_calls: d.tool_calls ?? [], finish_reason: d.finish_reason ?? 'stop', usage: d.usage ?? null, error: d.error ?? null };
     } else if (e.type === 'thread.run.step.created') {
-      stepRound.set((e.data as { id: string }).id, round);
+      stepRound.set(e.data.id, round);
     } else if (e.type === 'tool.outputs.submitted') {
-      const d = e.data as ToolOutputsSubmittedData;
+      const d = e.data;
       outputs.set(round, { round, outputs: new Map(d.tool_outputs.map((o) => [o.tool_call_id, o.output])), source: d.source });
     }
   }

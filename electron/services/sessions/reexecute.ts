@@ -7,6 +7,7 @@
  */
 import type { Run, RunStep } from '../../contract/objects';
 import type { RunEventRecord } from '../../contract/events';
+import { isRunStatusEvent } from '../../contract/event-guards';
 import type { ReplayModel } from '../models/replay-model';
 import { ApiError } from '../runtime/api-error';
 import type { AssistantsRuntime } from '../runtime/runtime';
@@ -215,10 +216,10 @@ export class Reexecutor {
         resolve(settled);
       };
       const onEvent = (e: RunEventRecord): void => {
-        if (e.type === 'model.request') round = (e.data as { round: number }).round;
-        if (e.type.startsWith('thread.run.') && !e.type.startsWith('thread.run.step') && TERMINAL.has((e.data as Run).status)) return finish(true);
+        if (e.type === 'model.request') round = e.data.round;
+        if (isRunStatusEvent(e) && TERMINAL.has(e.data.status)) return finish(true);
         if (e.type !== 'thread.run.requires_action') return;
-        const calls = (e.data as Run).required_action?.submit_tool_outputs.tool_calls ?? [];
+        const calls = e.data.required_action?.submit_tool_outputs.tool_calls ?? [];
         if (round <= plan.recordedOutputsUpTo) {
           const recorded = recording.outputs.get(round);
           if (!recorded) {

@@ -6,6 +6,7 @@
  */
 import type { Message, Run, RunStep } from '../../contract/objects';
 import type { RunEventRecord } from '../../contract/events';
+import { isRunStepEvent } from '../../contract/event-guards';
 import { messageText } from '../runtime/store';
 
 export interface StepCall {
@@ -47,8 +48,8 @@ export function runView(run: Run, steps: RunStep[], messages: Message[], events:
   const started = new Map<string, number>();
   const ended = new Map<string, number>();
   for (const e of events) {
-    if (!e.type.startsWith('thread.run.step.') || e.type === 'thread.run.step.delta') continue;
-    const id = (e.data as { id?: string }).id;
+    if (!isRunStepEvent(e)) continue;
+    const id = e.data.id;
     if (!id) continue;
     if (e.type === 'thread.run.step.created') started.set(id, e.ts);
     else ended.set(id, e.ts);

@@ -3,6 +3,7 @@ import { RunTimelinePanel, ThreadTimelinePanel } from '../features/timeline';
 import { RunOptionsPanel } from '../features/run-options/RunOptionsPanel';
 import { ToolInbox } from '../features/inbox/ToolInbox';
 import { EmptyState } from '../components/EmptyState';
+import { SessionsPanel } from '../features/sessions/SessionsPanel';
 import { useInbox, useRuns, useStores, useThreads, useUi } from '../stores';
 import { threadRuns } from '../stores/selectors';
 import type { RightTab } from '../stores/ui-store';
@@ -47,6 +48,7 @@ export function RightPanel() {
     { id: 'options', label: 'Run options' },
     { id: 'inbox', label: 'Inbox' },
     { id: 'timeline', label: 'Timeline' },
+    { id: 'sessions', label: 'Sessions' },
   ];
   return (
     <aside className="right" id="run-panel" aria-label="Run panel">
@@ -59,7 +61,7 @@ export function RightPanel() {
         ))}
       </div>
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'options' ? <RunOptionsPanel /> : tab === 'inbox' ? <ToolInbox /> : <Timeline />}
+        {tab === 'options' ? <RunOptionsPanel /> : tab === 'inbox' ? <ToolInbox /> : tab === 'sessions' ? <SessionsPanel /> : <Timeline />}
       </div>
     </aside>
   );

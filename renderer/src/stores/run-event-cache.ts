@@ -1,7 +1,7 @@
 /**
  * The renderer's ONE copy of each run's event log. Pushes come in through `receive` (from
  * the one subscription module), gaps are filled by the one refetch (`sync`, which asks
- * `runs.events(runId, afterSeq)`), and every reader — the chat's runs store, the run
+ * `runs.eventsPage(runId, afterSeq, limit)` page after page), and every reader — the chat's runs store, the run
  * timeline, the thread timeline — folds what the cache hands it instead of keeping a log
  * of its own.
  *
@@ -45,6 +45,9 @@ interface Entry extends CachedRun {
 
 /** How many rounds one `sync` makes while events keep arriving out of order. */
 const MAX_SYNC_ROUNDS = 6;
+/** A small first page paints a long run at once; the rest follows in bigger pages. */
+const FIRST_PAGE = 2_000;
+const PAGE = 10_000;
 
 /** The events of `run` with seq > `seq` that the cache holds, oldest first. */
 export function eventsAfter(run: CachedRun, seq: number): readonly RunEventRecord[] {
@@ -124,10 +127,11 @@ export class RunEventCache {
     const job = (async () => {
       try {
         let entry = this.entry(runId, threadId);
+        let pages = 0;
         for (let round = 0; round < MAX_SYNC_ROUNDS; round++) {
-          let events: RunEventRecord[];
+          let page: { events: RunEventRecord[]; has_more: boolean };
           try {
-            events = await this.api.runs.events(runId, entry.afterSeq);
+            page = await this.fetchPage(runId, entry.afterSeq, pages++ === 0 ? FIRST_PAGE : PAGE);
           } catch (error) {
             entry.error = error instanceof Error ? error.message : String(error);
             return entry;
@@ -135,7 +139,12 @@ export class RunEventCache {
           entry = this.entry(runId, threadId); // it may have been dropped and re-created meanwhile
           entry.fetched = true;
           entry.error = null;
-          this.append(entry, events);
+          this.append(entry, page.events);
+          // A long log comes in pages: readers fold (and paint) each one as it lands.
+          if (page.has_more && page.events.length > 0) {
+            round--;
+            continue;
+          }
           if (entry.early.size === 0) break;
         }
         return entry;
@@ -145,6 +154,12 @@ export class RunEventCache {
     })();
     this.syncing.set(runId, job);
     return job;
+  }
+
+  /** One page of events after `afterSeq` (the whole rest where the API has no paging). */
+  private async fetchPage(runId: string, afterSeq: number, limit: number): Promise<{ events: RunEventRecord[]; has_more: boolean }> {
+    if (typeof this.api.runs.eventsPage !== 'function') return { events: await this.api.runs.events(runId, afterSeq), has_more: false };
+    return this.api.runs.eventsPage(runId, afterSeq, limit);
   }
 
   /** `sync` unless a fetch already completed for the run. */

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RunCreateInput } from '../../../electron/contract/api';
 
 export type ThemePref = 'system' | 'light' | 'dark';
-export type RightTab = 'options' | 'inbox' | 'timeline';
+export type RightTab = 'options' | 'inbox' | 'timeline' | 'sessions';
 export type MainView = 'thread' | 'assistant' | 'settings';
 
 /** Every run override the run-options panel edits; empty strings mean "use the assistant's". */
@@ -58,6 +58,8 @@ export interface UiState {
   assistantId: string | null;
   /** The run shown in the timeline tab; null follows the thread's newest run. */
   runId: string | null;
+  /** A step the timeline should select (set when a search hit or a diff opens a run at a step). */
+  stepId: string | null;
   rightTab: RightTab;
   paletteOpen: boolean;
   theme: ThemePref;
@@ -85,6 +87,7 @@ export function createUiStore(storage: Storage | undefined = globalThis.localSto
     threadId: saved.threadId ?? null,
     assistantId: saved.assistantId ?? null,
     runId: null,
+    stepId: null,
     rightTab: 'options',
     paletteOpen: false,
     theme: saved.theme ?? 'system',

@@ -7,6 +7,8 @@ import { BridgeProvider } from '../../../renderer/src/bridge/context';
 import { createAppStores, StoresProvider } from '../../../renderer/src/stores';
 import { RunTimelinePanel, ThreadTimelinePanel } from '../../../renderer/src/features/timeline';
 import { RunLog, cancelledRun, multiRoundRun } from './event-fixtures';
+import { renderWithStores } from '../render-app';
+import { harness, until, weatherTool, type Harness } from '../stores/helpers';
 
 /** A bridge whose log holds `stored` and whose pushes the test sends by hand. */
 function fakeBridge(stored: RunEventRecord[]) {
@@ -41,36 +43,46 @@ const statuses = () => screen.queryAllByTestId('timeline-segment').map((e) => e.
 
 afterEach(cleanup);
 
-describe('RunTimelinePanel', () => {
-  it('shows the recorded run, then follows live events and refetches after a seq gap', async () => {
-    const all = multiRoundRun().events;
-    const firstWait = all.findIndex((e) => e.type === 'thread.run.requires_action') + 1;
-    const { Host, commit, eventsCall } = fakeBridge(all.slice(0, firstWait));
-    render(
-      <Host>
-        <RunTimelinePanel threadId="thread_1" runId="run_multi" />
-      </Host>,
-    );
+describe('RunTimelinePanel on the real services', () => {
+  let h: Harness | undefined;
+  afterEach(() => h?.stop());
+
+  it('shows a waiting run, then follows its live events and refetches once after a lost push', async () => {
+    h = harness();
+    const api = h.bridge.services.api;
+    const a = await api.assistants.create({ model: 'mock', name: 'W', tools: [weatherTool] });
+    const t = await api.threads.create();
+    await api.messages.create(t.id, { role: 'user', content: 'get_weather city=Paris' });
+    const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id });
+    await until(async () => (await api.runs.get(run.id)).run.status === 'requires_action', 'requires_action');
+    renderWithStores(<RunTimelinePanel threadId={t.id} runId={run.id} />, h);
     await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action']));
     expect(screen.getByTestId('timeline-status').textContent).toBe('requires action');
     expect(screen.getByTestId('expiry-countdown').textContent).toMatch(/expires in/);
 
-    // live: the next three events arrive as pushes
-    act(() => all.slice(firstWait, firstWait + 3).forEach((e) => commit(e)));
-    await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued']));
-
-    // a push is missed: the next one reveals the gap and the panel refetches after its last seq
-    commit(all[firstWait + 3], true);
-    act(() => commit(all[firstWait + 4]));
-    await waitFor(() => expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued', 'in_progress']));
-    expect(eventsCall).toHaveBeenLastCalledWith('run_multi', firstWait + 3);
-
-    act(() => all.slice(firstWait + 5).forEach((e) => commit(e)));
+    // The answer's events: the first arrives, the second is lost, the rest reveal the hole.
+    const fetches = vi.spyOn(h.bridge.api.runs, 'eventsPage');
+    const before = (await api.runs.events(run.id)).length;
+    h.bridge.hold();
+    const call = (await api.runs.get(run.id)).run.required_action!.submit_tool_outputs.tool_calls[0];
+    await api.runs.submitToolOutputs(run.id, [{ tool_call_id: call.id, output: '{"temp":17}' }]);
+    await until(async () => (await api.runs.get(run.id)).run.status === 'completed', 'completed');
+    const runPushes = () => h!.bridge.held().filter((p) => p.name === 'run.event');
+    const total = (await api.runs.events(run.id)).length;
+    await until(() => runPushes().length === total - before, 'pushes held');
+    const firstIdx = h.bridge.held().findIndex((p) => p.name === 'run.event');
+    act(() => void h!.bridge.release(firstIdx + 1));
+    const secondIdx = h.bridge.held().findIndex((p) => p.name === 'run.event');
+    h.bridge.drop(secondIdx + 1);
+    act(() => h!.bridge.resume());
     await waitFor(() => expect(screen.getByTestId('timeline-status').textContent).toBe('completed'));
-    expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'completed']);
-    expect(screen.getAllByTestId('timeline-step').map((b) => b.getAttribute('data-step-type'))).toEqual(['tool_calls', 'tool_calls', 'message_creation']);
+    expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'completed']);
+    expect(fetches.mock.calls.filter(([id]) => id === run.id).map((c) => c.slice(0, 2))).toEqual([[run.id, before + 1]]);
+    expect(screen.getAllByTestId('timeline-step').map((b) => b.getAttribute('data-step-type'))).toEqual(['tool_calls', 'message_creation']);
   });
+});
 
+describe('RunTimelinePanel on a recorded log', () => {
   it('selecting a step opens it in the inspector with arguments diffed against the previous call', async () => {
     const { Host } = fakeBridge(multiRoundRun().events);
     render(

@@ -5,10 +5,8 @@
  * `--handler FUNCTION` (answer that function from its current handler). The prefix is served
  * from the recording; the fork records its parent run and step.
  */
-import { openServices } from '../../services';
+import { openWriter } from './open-writer';
 import type { ForkEdit } from '../../sessions/reexecute';
-import { openExclusiveDatabase } from '../../sessions/open-database';
-import { SessionFileError } from '../../sessions/session-format';
 import { ApiError } from '../../runtime/api-error';
 import { CommandError, flagOption, stringOption, UsageError, type CliCommand, type CommandContext } from '../command';
 
@@ -50,13 +48,7 @@ export const forkCommand: CliCommand = {
     const step = stringOption(ctx, 'step');
     if (!step) throw new UsageError('--step STEP_ID is required');
     const edit = editOf(ctx);
-    try {
-      openExclusiveDatabase(ctx.dbPath).close();
-    } catch (error) {
-      if (error instanceof SessionFileError) throw new CommandError(error.message);
-      throw error;
-    }
-    const services = openServices({ dbPath: ctx.dbPath, dataDir: ctx.dataDir, mode: 'browser' });
+    const services = openWriter(ctx, 'fork');
     try {
       const result = await services.sessions.fork(ctx.positionals[0], { step_id: step, edit });
       const summary = {

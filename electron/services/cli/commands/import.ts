@@ -13,7 +13,7 @@ export const importCommand: CliCommand = {
   positionals: [1, 1],
   async run(ctx) {
     try {
-      const db = openExclusiveDatabase(ctx.dbPath);
+      const { db, close } = openExclusiveDatabase(ctx.dbPath, 'import');
       try {
         let lastShown = 0;
         const report = importSession(db, ctx.positionals[0], {
@@ -25,7 +25,7 @@ export const importCommand: CliCommand = {
         });
         for (const line of formatImportReport(report)) ctx.out(line);
       } finally {
-        db.close();
+        close();
       }
     } catch (error) {
       if (error instanceof SessionFileError) throw new CommandError(error.message);

@@ -3,9 +3,7 @@
  * of its thread (model and tool outputs served from the recording; `--until N` replays model
  * rounds 1..N then goes live; `--live` runs all live) and says whether it is identical.
  */
-import { openServices } from '../../services';
-import { openExclusiveDatabase } from '../../sessions/open-database';
-import { SessionFileError } from '../../sessions/session-format';
+import { openWriter } from './open-writer';
 import { ApiError } from '../../runtime/api-error';
 import { CommandError, flagOption, stringOption, UsageError, type CliCommand } from '../command';
 
@@ -19,14 +17,7 @@ export const rerunCommand: CliCommand = {
     const untilText = stringOption(ctx, 'until');
     if (untilText !== undefined && !/^\d+$/.test(untilText)) throw new UsageError(`--until must be a whole number of model rounds, got '${untilText}'`);
     if (untilText !== undefined && flagOption(ctx, 'live')) throw new UsageError('--live and --until cannot be combined');
-    try {
-      // Refuse a database another process writes to; then open the services on it alone.
-      openExclusiveDatabase(ctx.dbPath).close();
-    } catch (error) {
-      if (error instanceof SessionFileError) throw new CommandError(error.message);
-      throw error;
-    }
-    const services = openServices({ dbPath: ctx.dbPath, dataDir: ctx.dataDir, mode: 'browser' });
+    const services = openWriter(ctx, 'rerun');
     try {
       const result = await services.sessions.rerun(ctx.positionals[0], {
         mode: flagOption(ctx, 'live') ? 'live' : 'replay',

@@ -5,6 +5,8 @@
  */
 import { isMethodName, splitMethodName } from '../../../contract/api-from-call';
 import { ApiError } from '../../runtime/api-error';
+import { logger } from '../../log/logger';
+import { checkBridgeArgs } from './bridge-schemas';
 import type { RunLensApi } from '../../../contract/api';
 
 /** An error that crossed a transport: the message the user reads, plus the API's status and code. */
@@ -33,11 +35,18 @@ export function toErrorBody(error: unknown): BridgeErrorBody {
 export async function dispatchCall(api: RunLensApi, name: string, args: unknown): Promise<CallOutcome> {
   if (!isMethodName(name)) return { ok: false, error: { message: `Unknown method '${name}'.`, status: 400, type: 'invalid_request_error', param: null, code: 'unknown_method' } };
   if (!Array.isArray(args)) return { ok: false, error: { message: 'Arguments must be a JSON array.', status: 400, type: 'invalid_request_error', param: null, code: 'invalid_arguments' } };
+  try {
+    checkBridgeArgs(name, args);
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error) };
+  }
   const [domain, method] = splitMethodName(name);
   const target = (api[domain] as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
   try {
     return { ok: true, result: await target.apply(api[domain], args) };
   } catch (error) {
-    return { ok: false, error: toErrorBody(error) };
+    const body = toErrorBody(error);
+    if (body.status >= 500) logger.error({ area: 'bridge', method: name, err: error }, 'bridge call failed');
+    return { ok: false, error: body };
   }
 }

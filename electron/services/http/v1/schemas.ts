@@ -177,7 +177,8 @@ export const messageCreateSchema: ObjectSchema = {
   },
 };
 
-const assistantProps: Record<string, Schema> = {
+/** The fields of an assistant body (also the bridge's AssistantInput). */
+export const assistantProps: Record<string, Schema> = {
   model: str({ min: 1 }),
   name: nstr(256),
   description: nstr(512),
@@ -205,7 +206,8 @@ export const threadCreateSchema: ObjectSchema = { t: 'object', props: threadProp
 export const threadUpdateSchema: ObjectSchema = { t: 'object', props: { metadata: metadataSchema, tool_resources: toolResources } };
 export const metadataOnlySchema: ObjectSchema = { t: 'object', props: { metadata: metadataSchema } };
 
-const runProps: Record<string, Schema> = {
+/** The fields of a run body (also the bridge's RunCreateInput). */
+export const runProps: Record<string, Schema> = {
   assistant_id: str({ min: 1 }),
   model: nstr(),
   instructions: nstr(256_000),

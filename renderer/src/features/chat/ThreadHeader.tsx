@@ -1,10 +1,20 @@
 import { useState } from 'react';
 import type { ThreadSummary } from '../../../../electron/contract/api';
 import { useThreadActions } from '../threads/use-thread-actions';
+import { useStores } from '../../stores';
+import { useBridge } from '../../bridge/context';
+import { errorMessage } from '../../stores/errors';
 
 /** The open thread's title (click to rename, kept in metadata.title) and its commands. */
 export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | undefined; threadId: string }) {
   const actions = useThreadActions();
+  const { ui } = useStores();
+  const { api } = useBridge();
+  const exportThread = () =>
+    api.sessions.export({ thread_ids: [threadId] }).then(
+      (r) => ui.getState().set({ notice: { kind: 'info', text: `Exported this thread (${r.counts.runs} runs, ${r.counts.events} events) to ${r.file}` } }),
+      (e: unknown) => ui.getState().set({ notice: { kind: 'error', text: `Could not export: ${errorMessage(e)}` } }),
+    );
   const [editing, setEditing] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const title = summary?.title ?? 'Untitled thread';
@@ -41,6 +51,9 @@ export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | u
       </button>
       <button className="btn btn-small" onClick={() => void actions.duplicate(threadId)}>
         Duplicate
+      </button>
+      <button className="btn btn-small" onClick={() => void exportThread()} title="Write this thread to a .runlens session file">
+        Export
       </button>
       {confirmDelete ? (
         <>

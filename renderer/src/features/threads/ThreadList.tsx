@@ -5,6 +5,7 @@ import { useStores, useThreads, useUi } from '../../stores';
 import { relativeTime } from './relative-time';
 import { useThreadActions } from './use-thread-actions';
 import { formatCost } from '../../../../electron/contract/pricing';
+import { useSessionSelection } from '../sessions/selection';
 
 /**
  * The virtual rows; when the list has no measured height yet (a hidden pane, or a DOM
@@ -26,6 +27,8 @@ export function ThreadList() {
   const actions = useThreadActions();
   const [query, setQuery] = useState(() => threads.getState().search);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const picked = useSessionSelection((s) => s.picked);
+  const togglePick = useSessionSelection((s) => s.toggle);
 
   useEffect(() => {
     const t = setTimeout(() => void threads.getState().load(query.trim()), 150);
@@ -57,9 +60,10 @@ export function ThreadList() {
                 key={s.thread.id}
                 role="option"
                 aria-selected={active}
-                className={`thread-row${active ? ' selected' : ''}`}
+                className={`thread-row${active ? ' selected' : ''}${picked.includes(s.thread.id) ? ' picked' : ''}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)`, height: row.size }}
-                onClick={() => actions.open(s.thread.id)}
+                onClick={(e) => (e.ctrlKey || e.metaKey ? togglePick(s.thread.id) : actions.open(s.thread.id))}
+                data-picked={picked.includes(s.thread.id) || undefined}
                 data-thread-id={s.thread.id}
                 title={s.usage ? `${s.title}\n${s.usage.total_tokens} tokens · ${formatCost(s.usage.cost_usd)}` : s.title}
               >

@@ -4,11 +4,11 @@ import { useStores } from '../../stores';
 import type { AppStores } from '../../stores';
 
 /** Opens a thread: loads its messages and runs, then catches up on the newest runs' events. */
-export async function openThread(stores: AppStores, id: string): Promise<void> {
-  stores.ui.getState().set({ threadId: id, view: 'thread', runId: null });
+export async function openThread(stores: AppStores, id: string, at?: { runId: string | null; stepId: string | null }): Promise<void> {
+  stores.ui.getState().set({ threadId: id, view: 'thread', runId: at?.runId ?? null, stepId: at?.stepId ?? null });
   try {
-    await stores.threads.getState().loadMessages(id);
-    const runs = await stores.threads.getState().loadRuns(id);
+    // In parallel: the timeline needs the runs list, and must not wait for the messages.
+    const [, runs] = await Promise.all([stores.threads.getState().loadMessages(id), stores.threads.getState().loadRuns(id)]);
     await Promise.all(runs.slice(0, 12).map((r) => stores.runs.getState().sync(r.id, id)));
     const pending = runs.find((r) => r.status === 'requires_action');
     if (pending) await stores.inbox.getState().load(pending.id);

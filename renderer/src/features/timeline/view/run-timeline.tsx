@@ -3,7 +3,8 @@
  * step inspector. Live runs follow their events; any position on the replay slider shows
  * the state after that many events everywhere at once.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useUi } from '../../../stores';
 import { isTerminalStatus } from '../model/reduce';
 import { formatDuration, statusLabel } from '../model/format';
 import { useNow, useReplayModel, useRunEvents } from '../store/use-run-timeline';
@@ -36,6 +37,12 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [live, tick, terminal, liveEnd],
   );
+  // A search hit or a diff asks for a step: select it once the run's events have it.
+  const focusStep = useUi((s) => s.stepId);
+  const hasFocusStep = focusStep !== null && live.stepById.has(focusStep);
+  useEffect(() => {
+    if (focusStep && hasFocusStep) setSelection({ stepId: focusStep, callId: null });
+  }, [focusStep, hasFocusStep]);
   const step = selection ? (model.stepById.get(selection.stepId) ?? null) : null;
   const duration = live.firstTs !== null ? liveEnd - live.firstTs : 0;
 
