@@ -19,6 +19,8 @@ import type {
 } from './objects';
 import type { EntityChange, HandlerMode, RunEventRecord } from './events';
 import type { LiveHandlerKind, LiveToolConfig } from './workspace-config';
+import type { ScriptedRule, ScriptedRuleSet } from './scripted';
+import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from './providers';
 
 export interface AssistantInput {
   name?: string | null;
@@ -47,6 +49,8 @@ export interface ThreadSummary {
   message_count: number;
   last_activity_at: number;
   last_run: { id: string; status: RunStatus; assistant_id: string } | null;
+  /** Tokens of every run of the thread, and their cost at the price table (0 for unpriced models). */
+  usage?: { total_tokens: number; cost_usd: number };
 }
 
 export interface MessageInput {
@@ -195,6 +199,10 @@ export interface ModelInfo {
   id: string;
   provider: 'builtin' | string;
   description: string;
+  /** The capability probe's stored result for this model, if it was probed. */
+  probe?: ProbeResult | null;
+  /** True for a placeholder row of a provider whose model list could not be read (description says why). */
+  unavailable?: boolean;
 }
 
 export interface AppInfo {
@@ -307,7 +315,30 @@ export interface RunLensApi {
     preview(assistantId: string, functionName: string, args: string): Promise<{ output: string | null; error: string | null; warning?: string | null }>;
   };
   models: {
-    list(): Promise<ModelInfo[]>;
+    /** `mock`, `scripted` and every provider's models; `refresh` re-reads each provider's `/models`. */
+    list(query?: { refresh?: boolean }): Promise<ModelInfo[]>;
+    /** Runs the capability probe against a `<provider>/<model>` and stores the result. */
+    probe(model: string): Promise<ProbeResult>;
+  };
+  providers: {
+    list(): Promise<ProviderInfo[]>;
+    presets(): Promise<ProviderPreset[]>;
+    save(input: ProviderInput): Promise<ProviderInfo>;
+    remove(name: string): Promise<void>;
+    /** Lists the provider's models to show that its address and key work. */
+    test(name: string): Promise<ProviderTestResult>;
+  };
+  scripted: {
+    /** The newest rules of a set (an assistant id for model `scripted`, or a name for `scripted/<name>`); null when none. */
+    get(name: string): Promise<ScriptedRuleSet | null>;
+    versions(name: string): Promise<ScriptedRuleSet[]>;
+    /** Saves a new version after checking every rule. */
+    save(name: string, rules: ScriptedRule[]): Promise<ScriptedRuleSet>;
+  };
+  prices: {
+    /** The price table: defaults for OpenAI's models, overridden by edits. */
+    list(): Promise<ModelPrice[]>;
+    set(price: ModelPrice): Promise<ModelPrice[]>;
   };
   workspace: {
     config(): Promise<WorkspaceConfigInfo>;
@@ -418,6 +449,17 @@ export const RUNLENS_METHODS = [
   'files.attached',
   'files.detach',
   'files.content',
+  'models.probe',
+  'providers.list',
+  'providers.presets',
+  'providers.save',
+  'providers.remove',
+  'providers.test',
+  'scripted.get',
+  'scripted.versions',
+  'scripted.save',
+  'prices.list',
+  'prices.set',
   'settings.hasProviderKey',
   'settings.setProviderKey',
   'settings.clearProviderKey',

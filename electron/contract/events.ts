@@ -3,10 +3,10 @@
  * events (assistants-api.md §4) so `/v1` passes their `data` through unchanged; the
  * RunLens names carry what only the debugger needs (model I/O, tool executions).
  */
-import type { ModelRequestData, ModelResponseData } from './model-io';
+import type { ModelNoteData, ModelRequestData, ModelResponseData, ModelRetryData } from './model-io';
 import type { Message, Run, RunStatus, RunStep, Thread } from './objects';
 
-export type { ModelRequestData, ModelResponseData } from './model-io';
+export type { ModelNoteData, ModelRequestData, ModelResponseData, ModelRetryData } from './model-io';
 
 export const STREAM_EVENT_TYPES = [
   'thread.created',
@@ -98,6 +98,10 @@ export interface RunEventPayloads {
   'model.request': ModelRequestData;
   /** What the backend produced for that request. */
   'model.response': ModelResponseData;
+  /** A live provider failed and the round is retried after a wait. */
+  'model.retry': ModelRetryData;
+  /** What a backend notes about a round beside its output (scripted rule hits). */
+  'model.note': ModelNoteData;
   /** Arguments that are not JSON or fail the function's JSON Schema. */
   'tool.arguments.invalid': ToolArgumentsInvalidData;
   /** A handler began. */

@@ -16,6 +16,8 @@ export type ChatMessage =
 /** The exact request of one model round. */
 export interface ModelRequest {
   model: string;
+  /** The run's assistant: the `scripted` model reads that assistant's rules. */
+  assistant_id?: string;
   instructions: string;
   messages: ChatMessage[];
   tools: FunctionDefinition[];
@@ -27,11 +29,37 @@ export interface ModelRequest {
   response_format: ResponseFormat | null;
 }
 
+/** The HTTP request a live backend sent for one round, key masked (what "copy as curl" repeats). */
+export interface WireRequest {
+  method: 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
 /** `model.request`: the request handed to the backend in round `round` (1-based per run). */
 export interface ModelRequestData {
   round: number;
   backend: string;
   request: ModelRequest;
+  /** Live providers only: the exact HTTP request sent. */
+  http?: WireRequest;
+}
+
+/** `model.retry`: a provider failure (429, 5xx, connection) before any output; the round is retried after `wait_ms`. */
+export interface ModelRetryData {
+  round: number;
+  attempt: number;
+  status: number | null;
+  wait_ms: number;
+  message: string;
+}
+
+/** `model.note`: what a backend tells the inspector about a round (scripted rule hits); `summary` is shown. */
+export interface ModelNoteData {
+  round: number;
+  summary?: string;
+  [key: string]: unknown;
 }
 
 /** `model.response`: what the backend produced for that round. */
@@ -40,8 +68,12 @@ export interface ModelResponseData {
   backend: string;
   text: string;
   tool_calls: Array<{ id: string; name: string; arguments: string }>;
-  finish_reason: 'stop' | 'tool_calls' | 'length' | 'error';
+  finish_reason: 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'error';
   usage: Usage | null;
   duration_ms: number;
+  /** Milliseconds from the request to the first streamed output (null when none came). */
+  ttft_ms?: number | null;
+  /** Completion tokens per second after the first output. */
+  tokens_per_s?: number | null;
   error: { code: string; message: string } | null;
 }

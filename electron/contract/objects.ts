@@ -153,7 +153,7 @@ export interface Run {
   cancelled_at: number | null;
   failed_at: number | null;
   completed_at: number | null;
-  incomplete_details: { reason?: 'max_completion_tokens' | 'max_prompt_tokens' } | null;
+  incomplete_details: { reason?: 'max_completion_tokens' | 'max_prompt_tokens' | 'content_filter' } | null;
   model: string;
   instructions: string;
   tools: AssistantTool[];

@@ -23,6 +23,10 @@ export interface AppServiceDeps {
   server: () => ServerControl | null;
   live: LiveTools;
   liveApi: ReturnType<typeof createLiveApi>;
+  /** Live providers, probes and prices (models/providers/prices groups). */
+  modelsApi: Pick<RunLensApi, 'models' | 'providers' | 'prices' | 'scripted'>;
+  /** Dollars for a run's usage on its model (the price table). */
+  costOf?: (model: string, usage: Run['usage']) => number;
   /** Session files, search, re-run, fork and diff (sessions/sessions-api.ts). */
   sessions: RunLensApi['sessions'];
 }
@@ -69,6 +73,10 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       message_count: messages.length,
       last_activity_at: Math.floor(row.updated_at / 1000),
       last_run: last ? { id: last.id, status: last.status, assistant_id: last.assistant_id } : null,
+      usage: {
+        total_tokens: runs.reduce((n, r) => n + (r.usage?.total_tokens ?? 0), 0),
+        cost_usd: runs.reduce((n, r) => n + (deps.costOf?.(r.model, r.usage) ?? 0), 0),
+      },
     };
   };
 
@@ -225,9 +233,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       },
     },
     workspace: liveApi.workspace,
-    models: {
-      list: async () => [{ id: 'mock', provider: 'builtin', description: 'Deterministic offline model: calls functions named in the message, else echoes it.' }],
-    },
+    ...deps.modelsApi,
     settings: {
       hasProviderKey: async (provider) => (await deps.secrets()?.has(provider)) ?? false,
       setProviderKey: async (provider, key) => {

@@ -38,7 +38,7 @@ export interface ServicesOptions {
   /** The workspace config from `--config` / RUNLENS_CONFIG (raw, validated); else the one the app stored. */
   workspaceConfig?: WorkspaceConfig;
   workspaceConfigFile?: string;
-  /** Where `${env:NAME}` is read (process.env by default). */
+  /** Where `${env:NAME}` and OPENAI_API_KEY / OPENAI_BASE_URL are read (process.env by default). */
   env?: NodeJS.ProcessEnv;
   /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
   builtin?: BuiltinOptions;

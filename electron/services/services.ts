@@ -16,6 +16,14 @@ import { IdleCheckpointer } from './db/idle-checkpointer';
 import { EventLog } from './events/event-log';
 import { logger } from './log/logger';
 import { MockModel } from './models/mock-model';
+import { createLiveModelsApi, type LiveModels } from './models/live-models-service';
+import { applyConfigProviders } from './models/openai-compatible/config-providers';
+import { ModelCatalog, ProbeStore } from './models/openai-compatible/model-catalog';
+import { ProviderBackend } from './models/openai-compatible/provider-backend';
+import { ProviderRegistry } from './models/openai-compatible/provider-registry';
+import { PriceTable } from './models/pricing';
+import { ScriptedModel } from './models/scripted-model';
+import { ScriptedRuleStore } from './models/scripted-rules';
 import type { ModelBackend } from './models/model';
 import { ReplayModel } from './models/replay-model';
 import { AssistantsRuntime } from './runtime/runtime';
@@ -37,6 +45,8 @@ export interface OpenedServices extends Services {
   live: LiveTools;
   /** Resolves once the workspace config is applied (Connery imports read, MCP servers known). */
   workspaceReady: Promise<unknown>;
+  /** Live providers (settings, config, environment), their backend, model list and prices. */
+  liveModels: LiveModels;
   /** The event log (group commit, storage status) and the database, for tools and tests. */
   log: EventLog;
   db: Db;
@@ -74,8 +84,14 @@ export function openServices(options: ServicesOptions): OpenedServices {
   // A --config file wins over the config the app stored; either is applied before any run starts.
   const workspace = options.workspaceConfig ?? configStore.load();
   const workspaceReady = workspace ? live.setWorkspace(workspace).catch((error: unknown) => console.error('RunLens: workspace config', error)) : Promise.resolve();
+  const registry = new ProviderRegistry(db, () => options.secrets ?? null, env);
+  const backend = new ProviderBackend(registry);
+  const scripted = new ScriptedRuleStore(db, now);
+  const liveModels: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db), scripted };
+  // Providers named in the workspace config join the registry (config wins over settings).
+  if (workspace) void applyConfigProviders(registry, workspace, { env, secrets: options.secrets ?? null }).catch((error: unknown) => console.error('RunLens: workspace providers', error));
   // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
-  const models: ModelBackend[] = [new MockModel()];
+  const models: ModelBackend[] = [new MockModel(), new ScriptedModel(scripted), backend];
   const replay = new ReplayModel(() => models);
   const builtins = new BuiltinTools(db, options.dataDir, store, now, options.builtin ?? builtinOptionsFromEnv(process.env));
   const runtime = new AssistantsRuntime({
@@ -105,6 +121,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   });
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null });
   const committed = (): Promise<void> => log.committed();
+  const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
   const inner = createAppService({
     runtime,
     store,
@@ -115,6 +132,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
     sessions: createSessionsApi(sessions, options.dataDir, now),
     live,
     liveApi,
+    modelsApi,
+    costOf: (model, usage) => liveModels.prices.cost(model, usage),
   });
   inner.files = createFilesBridge(builtins, runtime);
   const api = acknowledgeAfterCommit(inner, committed);
@@ -122,6 +141,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   let closed = false;
   return {
     runtime,
+    liveModels,
     log,
     db,
     builtins,

@@ -108,6 +108,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     apiKey: options.apiKey,
     pollAfterMs: options.pollAfterMs ?? 25,
     longPollMs: options.longPollMs ?? 1000,
+    models: () => options.services.api.models.list(),
   });
   registerBridge(app, {
     services: options.services,

@@ -5,8 +5,8 @@
  */
 
 /** The request shapes are recorded in the event log, so they live in the contract. */
-export type { ChatMessage, ModelRequest } from '../../contract/model-io';
-import type { ModelRequest } from '../../contract/model-io';
+export type { ChatMessage, ModelRequest, WireRequest } from '../../contract/model-io';
+import type { ModelRequest, WireRequest } from '../../contract/model-io';
 
 export type ModelChunk =
   | { type: 'text'; delta: string }
@@ -14,7 +14,12 @@ export type ModelChunk =
   | { type: 'tool_call'; index: number; id?: string; name?: string; arguments: string }
   /** A message annotation (file_citation / file_path) over text already streamed. */
   | { type: 'annotation'; annotation: Record<string, unknown> }
-  | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length'; usage?: { prompt_tokens: number; completion_tokens: number } };
+  | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length' | 'content_filter'; usage?: { prompt_tokens: number; completion_tokens: number } }
+  /** A live backend waits before retrying (429 with retry-after, 5xx); recorded as a `model.retry` event. */
+  | { type: 'retry'; attempt: number; status: number | null; wait_ms: number; message: string }
+  /** What a backend wants on the step's record beside the output (scripted rule hits, …): a `model.note` event. */
+  | { type: 'note'; data: Record<string, unknown> };
+
 
 /** A failure the run reports as `last_error` (never as an HTTP error). */
 export class ModelError extends Error {
@@ -43,6 +48,8 @@ export interface ModelBackend {
    */
   readonly reissuable?: boolean;
   generate(request: ModelRequest, signal: AbortSignal, context?: ModelCallContext): AsyncIterable<ModelChunk>;
+  /** The exact HTTP request `generate` sends for `request` (key masked); absent for offline backends. */
+  describe?(request: ModelRequest): Promise<WireRequest | null>;
 }
 
 /** Tokens as the mock counts them, and as RunLens estimates when a backend gives none. */

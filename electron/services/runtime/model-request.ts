@@ -32,6 +32,7 @@ export function buildModelRequest(store: Store, run: Run, builtinTools: Function
   const tools: FunctionDefinition[] = [...run.tools.flatMap((t) => (t.type === 'function' ? [t.function] : [])), ...builtinTools];
   return {
     model: run.model,
+    assistant_id: run.assistant_id,
     instructions: run.instructions,
     messages: [...history, ...rounds],
     tools,

@@ -194,8 +194,10 @@ export class RunEngine {
 
   private async round(a: ActiveRun, backend: ModelBackend, request: ModelRequest, promptTokens: number, signal: AbortSignal): Promise<void> {
     const round = ++a.round;
-    this.event(a, 'model.request', { round, backend: backend.name, request });
+    const http = backend.describe ? await backend.describe(request) : null;
+    this.event(a, 'model.request', { round, backend: backend.name, request, ...(http ? { http } : {}) });
     const started = this.deps.now();
+    let firstAt: number | null = null;
     let text = '';
     const calls: Array<{ id: string; name: string; arguments: string }> = [];
     let finish: Extract<ModelChunk, { type: 'finish' }> | null = null;
@@ -204,6 +206,11 @@ export class RunEngine {
     try {
       for await (const chunk of backend.generate(request, signal, { run_id: a.run.id, round })) {
         signal.throwIfAborted();
+        if (chunk.type === 'retry' || chunk.type === 'note') {
+          this.event(a, chunk.type === 'retry' ? 'model.retry' : 'model.note', chunk.type === 'retry' ? { round, ...chunk } : { round, ...chunk.data });
+          continue;
+        }
+        firstAt ??= this.deps.now();
         if (chunk.type === 'text') {
           if (!a.message) this.openMessage(a);
           const first = text.length === 0;
@@ -229,7 +236,7 @@ export class RunEngine {
       const e = error instanceof ModelError ? { code: error.code, message: error.message } : null;
       this.event(a, 'model.response', {
         round, backend: backend.name, text, tool_calls: calls, finish_reason: 'error',
-        usage: null, duration_ms: this.deps.now() - started, error: e ?? { code: 'aborted', message: String((error as Error).message) },
+        usage: null, ...timing(started, firstAt, this.deps.now(), 0), error: e ?? { code: 'aborted', message: String((error as Error).message) },
       });
       throw error;
     }
@@ -237,11 +244,12 @@ export class RunEngine {
     const completion = finish?.usage?.completion_tokens ?? countTokens(text + calls.map((c) => c.name + c.arguments).join(''));
     const prompt = finish?.usage?.prompt_tokens ?? promptTokens;
     const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
-    const reason = truncated || finish?.reason === 'length' ? 'length' : calls.length > 0 ? 'tool_calls' : 'stop';
+    const reason = truncated || finish?.reason === 'length' ? 'length' : finish?.reason === 'content_filter' ? 'content_filter' : calls.length > 0 ? 'tool_calls' : 'stop';
     this.event(a, 'model.response', {
-      round, backend: backend.name, text, tool_calls: calls, finish_reason: reason, usage, duration_ms: this.deps.now() - started, error: null,
+      round, backend: backend.name, text, tool_calls: calls, finish_reason: reason, usage, ...timing(started, firstAt, this.deps.now(), completion), error: null,
     });
     if (reason === 'length') return this.finishIncomplete(a, 'max_completion_tokens', usage, text);
+    if (reason === 'content_filter') return this.finishIncomplete(a, 'content_filter', usage, text);
     if (calls.length > 0) {
       const hook = this.deps.builtins;
       const builtin = hook ? calls.filter((c) => hook.handles(a.run, c.name)) : [];
@@ -471,12 +479,12 @@ export class RunEngine {
   }
 
   // Endings -----------------------------------------------------------------
-  private finishIncomplete(a: ActiveRun, reason: 'max_completion_tokens' | 'max_prompt_tokens', usage: Usage, text?: string): void {
+  private finishIncomplete(a: ActiveRun, reason: 'max_completion_tokens' | 'max_prompt_tokens' | 'content_filter', usage: Usage, text?: string): void {
     const now = this.sec();
     if (a.message) {
       this.setMessage(
         a,
-        { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: 'max_tokens' }, content: [{ type: 'text', text: { value: text ?? '', annotations: [] } }] },
+        { ...a.message, status: 'incomplete', incomplete_at: now, incomplete_details: { reason: reason === 'content_filter' ? 'content_filter' : 'max_tokens' }, content: [{ type: 'text', text: { value: text ?? '', annotations: [] } }] },
         'thread.message.incomplete',
       );
       a.message = null;
@@ -657,6 +665,13 @@ export class RunEngine {
     }
     this.active.clear();
   }
+}
+
+/** Round timing for `model.response`: total, time to first output, completion tokens per second after it. */
+function timing(started: number, firstAt: number | null, end: number, completionTokens: number) {
+  const ttft = firstAt === null ? null : firstAt - started;
+  const streamMs = firstAt === null ? 0 : end - firstAt;
+  return { duration_ms: end - started, ttft_ms: ttft, tokens_per_s: streamMs > 0 ? Math.round((completionTokens * 1000) / streamMs) : null };
 }
 
 function functionOf(run: Run, name: string) {

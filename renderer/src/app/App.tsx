@@ -8,6 +8,7 @@ import { CommandPalette } from '../features/palette/CommandPalette';
 import { WorkspaceConfigDialog } from '../features/workspace/WorkspaceConfigDialog';
 import { useCommands } from '../features/palette/use-commands';
 import { useShortcuts } from '../features/palette/use-shortcuts';
+import { SettingsView } from '../features/settings/SettingsView';
 import { ThreadList } from '../features/threads/ThreadList';
 import { useThreadActions } from '../features/threads/use-thread-actions';
 import { RightPanel } from './RightPanel';
@@ -42,6 +43,7 @@ function Main() {
   const hasAssistants = useAssistants((s) => s.list.length > 0);
   const threadActions = useThreadActions();
   const { ui } = useStores();
+  if (view === 'settings') return <SettingsView />;
   if (view === 'assistant') return <AssistantEditor key={assistant?.id ?? 'new'} assistant={assistant} />;
   if (threadId) return <ChatView threadId={threadId} />;
   return (
@@ -132,7 +134,12 @@ export function App() {
         </div>
         <AssistantList />
         <ThreadList />
-        <ThemeSwitch />
+        <div className="sidebar-foot">
+          <ThemeSwitch />
+          <button className="btn btn-small btn-ghost" onClick={() => ui.getState().set({ view: 'settings' })} aria-label="Settings" title="Settings: providers, local server, prices">
+            ⚙ Settings
+          </button>
+        </div>
       </aside>
       <main className="main">
         <Notice />

@@ -13,6 +13,7 @@ import { RunEventCache } from './run-event-cache';
 import { createThreadsStore, type ThreadsState, type ThreadsStore } from './threads-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 import { createFilesStore, type FilesState, type FilesStore } from './files-store';
+import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 
 export interface AppStores {
   assistants: AssistantsStore;
@@ -23,6 +24,7 @@ export interface AppStores {
   inbox: InboxStore;
   ui: UiStore;
   files: FilesStore;
+  settings: SettingsStore;
 }
 
 /** Builds every store for one bridge. `storage` is for persisted UI choices (null in tests for isolation). */
@@ -36,6 +38,7 @@ export function createAppStores(bridge: RunLensBridge, storage: Storage | undefi
     inbox: createInboxStore(bridge, storage),
     ui: createUiStore(storage),
     files: createFilesStore(bridge),
+    settings: createSettingsStore(bridge),
   };
 }
 
@@ -51,6 +54,11 @@ export function useStores(): AppStores {
   const stores = useContext(StoresContext);
   if (!stores) throw new Error('useStores() needs a <StoresProvider>');
   return stores;
+}
+
+/** The stores when a provider exists (views also rendered standalone, such as the timeline, use this). */
+export function useOptionalStores(): AppStores | null {
+  return useContext(StoresContext);
 }
 
 export const useAssistants = <T,>(sel: (s: AssistantsState) => T): T => useStore(useStores().assistants, sel);

@@ -60,6 +60,7 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
   const offEntities = bridge.on('entity.changed', (change) => {
     // A provider key set or cleared changes which models exist; the assistants load brings them.
     if (change.kind === 'assistant' || change.kind === 'settings') later.run('assistants', () => void stores.assistants.getState().load());
+    if (change.kind === 'settings' && stores.settings.getState().loaded) later.run('settings', () => void stores.settings.getState().load());
     if (change.kind === 'thread' || change.kind === 'message') later.run('threads', () => void stores.threads.getState().load());
     if (change.kind === 'message' && change.thread_id && stores.threads.getState().messages[change.thread_id]) {
       const tid = change.thread_id;

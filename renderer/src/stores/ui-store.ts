@@ -7,7 +7,7 @@ import type { RunCreateInput } from '../../../electron/contract/api';
 
 export type ThemePref = 'system' | 'light' | 'dark';
 export type RightTab = 'options' | 'inbox' | 'timeline' | 'sessions';
-export type MainView = 'thread' | 'assistant';
+export type MainView = 'thread' | 'assistant' | 'settings';
 
 /** Every run override the run-options panel edits; empty strings mean "use the assistant's". */
 export interface RunOptions {

@@ -39,7 +39,7 @@ describe('the RunLens log', () => {
     // Reopened: the run is resumed, and the log says so.
     const again = openTestServices({ dbPath: s.dbPath }, s.dir);
     // A bridge call failing unexpectedly is a 500, logged with its method.
-    const broken = { ...again.api, models: { list: () => Promise.reject(new Error('boom token=abc123')) } };
+    const broken = { ...again.api, models: { ...again.api.models, list: () => Promise.reject(new Error('boom token=abc123')) } };
     const outcome = await dispatchCall(broken, 'models.list', []);
     expect(outcome).toMatchObject({ ok: false, error: { status: 500 } });
     logger.error({ headers: { authorization: 'Bearer xyz' }, api_key: 'sk-should-not-appear' }, 'secret fields');

@@ -5,6 +5,7 @@
 import type { CliCommand } from '../command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { probeCommand } from './probe';
 import { searchCommand } from './search';
 import { rerunCommand } from './rerun';
 import { diffCommand } from './diff';
@@ -14,6 +15,7 @@ import { forkCommand } from './fork';
 export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   importCommand,
+  probeCommand,
   rerunCommand,
   diffCommand,
   forkCommand,

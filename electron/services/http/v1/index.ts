@@ -8,6 +8,7 @@ import { ApiError } from '../../runtime/api-error';
 import { bearerMatches } from '../security';
 import { registerAssistantRoutes } from './assistants';
 import type { V1Context } from './context';
+import { registerModelRoutes, type ModelLister } from './models';
 import { registerRunRoutes } from './runs';
 import { registerThreadRoutes } from './threads';
 import { registerFileRoutes } from './files';
@@ -16,6 +17,8 @@ import { registerVectorStoreRoutes } from './vector-stores';
 /** The `/v1` plugin's options: the route context plus the Bearer key. */
 export interface V1Options extends V1Context {
   apiKey: string;
+  /** The model list of `GET /v1/models` (only `mock` when absent). */
+  models?: ModelLister;
 }
 
 function maskKey(key: string): string {
@@ -89,4 +92,5 @@ export async function v1Plugin(app: FastifyInstance, options: V1Options): Promis
     await registerFileRoutes(app, options.builtins);
     registerVectorStoreRoutes(app, options, options.builtins);
   }
+  registerModelRoutes(app, options.models ?? (async () => [{ id: 'mock', provider: 'builtin', description: '' }]));
 }

@@ -6,10 +6,12 @@ import { useAssistants, useStores } from '../../stores';
 import { errorMessage } from '../../stores/errors';
 import { blankDraft, fromDraft, toDraft, type AssistantDraft } from './assistant-draft';
 import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
+import { ScriptedRulesEditor } from './ScriptedRulesEditor';
 import { VersionHistory } from './VersionHistory';
 import { MetadataEditor } from './MetadataEditor';
 import { ImportToolsDialog } from './ImportToolsDialog';
 import { FilesPanel } from '../files/FilesPanel';
+import { modelOptionLabel } from '../settings/probe-badge';
 
 /** Create or edit an assistant. Every save is a new version; versions can be viewed and restored. */
 export function AssistantEditor({ assistant }: { assistant: Assistant | null }) {
@@ -109,8 +111,8 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
               <select aria-label="Model" value={draft.model} onChange={(e) => set({ model: e.target.value })} aria-invalid={!!problems.model}>
                 {models.some((m) => m.id === draft.model) ? null : <option value={draft.model}>{draft.model || '—'}</option>}
                 {models.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.id} ({m.provider})
+                  <option key={m.id} value={m.id} disabled={m.unavailable}>
+                    {modelOptionLabel(m)}
                   </option>
                 ))}
               </select>
@@ -172,6 +174,7 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
           <MetadataEditor rows={draft.metadata} onChange={(metadata) => set({ metadata })} />
           {problems.metadata ? <div className="inline-error">{problems.metadata}</div> : null}
         </form>
+        {assistant && draft.model === 'scripted' ? <ScriptedRulesEditor assistantId={assistant.id} /> : null}
         {assistant ? (
           <section className="versions-section">
             <h3>Versions</h3>

@@ -3,6 +3,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useRuns, useUi, useStores } from '../../stores';
 import type { RunPart } from '../../stores/selectors';
 import { isActive } from '../../stores/selectors';
+import { formatCost } from '../../../../electron/contract/pricing';
+import { useCost } from '../settings/use-prices';
 import { MessageBubble } from './MessageBubble';
 import { ToolCallCard } from './ToolCallCard';
 
@@ -13,6 +15,7 @@ export function RunBlock({ run, parts }: { run: Run; parts: RunPart[] }) {
   const { ui } = useStores();
   const selectedRun = useUi((s) => s.runId);
   const active = isActive(run.status);
+  const cost = useCost();
   return (
     <div className={`run-block${selectedRun === run.id ? ' selected' : ''}`} data-run-id={run.id} data-run-status={run.status}>
       <div className="run-line">
@@ -26,7 +29,11 @@ export function RunBlock({ run, parts }: { run: Run; parts: RunPart[] }) {
             v{version}
           </span>
         ) : null}
-        {run.usage ? <span className="muted small">{run.usage.total_tokens} tokens</span> : null}
+        {run.usage ? (
+          <span className="muted small" title={`${run.usage.prompt_tokens} prompt + ${run.usage.completion_tokens} completion tokens`}>
+            {run.usage.total_tokens} tokens · {formatCost(cost(run.model, run.usage))}
+          </span>
+        ) : null}
       </div>
       {parts.map((p) =>
         p.kind === 'message' ? (

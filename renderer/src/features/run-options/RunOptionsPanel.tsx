@@ -1,5 +1,6 @@
 import { useAssistants, useStores, useUi } from '../../stores';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../stores/ui-store';
+import { modelOptionLabel } from '../settings/probe-badge';
 
 /** Every run override of the Assistants API; blank fields use the assistant's own settings. */
 export function RunOptionsPanel() {
@@ -19,8 +20,8 @@ export function RunOptionsPanel() {
         <select aria-label="Model" value={o.model} onChange={(e) => set({ model: e.target.value })}>
           <option value="">assistant’s ({assistant?.model ?? '—'})</option>
           {models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id} — {m.description}
+            <option key={m.id} value={m.id} disabled={m.unavailable}>
+              {modelOptionLabel(m)}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useStores, useThreads, useUi } from '../../stores';
 import { relativeTime } from './relative-time';
 import { useThreadActions } from './use-thread-actions';
+import { formatCost } from '../../../../electron/contract/pricing';
 import { useSessionSelection } from '../sessions/selection';
 
 /**
@@ -64,6 +65,7 @@ export function ThreadList() {
                 onClick={(e) => (e.ctrlKey || e.metaKey ? togglePick(s.thread.id) : actions.open(s.thread.id))}
                 data-picked={picked.includes(s.thread.id) || undefined}
                 data-thread-id={s.thread.id}
+                title={s.usage ? `${s.title}\n${s.usage.total_tokens} tokens · ${formatCost(s.usage.cost_usd)}` : s.title}
               >
                 <span className="thread-title">{s.title}</span>
                 <span className="thread-meta">

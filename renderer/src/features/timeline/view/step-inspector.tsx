@@ -9,6 +9,7 @@ import { redactSecrets } from '../model/redact';
 import { DiffView } from './diff-view';
 import { JsonBlock } from './json-block';
 import { BuiltinCalls } from './builtin-calls';
+import { ModelIo } from './model-io';
 
 export interface StepInspectorProps {
   model: TimelineModel;
@@ -134,6 +135,7 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
         <CallSection key={c.callId} model={model} call={c} selected={c.callId === selectedCallId} openEnd={openEnd} />
       ))}
       <BuiltinCalls step={step.snapshot} />
+      {round ? <ModelIo model={model} round={round} /> : null}
       <details>
         <summary>Model request {round ? `(round ${round.round}, ${round.backend})` : ''}</summary>
         {round ? <JsonBlock value={redactSecrets(round.request)} testId="inspector-model-request" /> : <p className="tl-muted">No model request recorded for this step.</p>}

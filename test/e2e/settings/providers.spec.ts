@@ -1,0 +1,84 @@
+/**
+ * A user adds an OpenAI-compatible provider in Settings (pointing at a loopback fake that
+ * speaks the Chat Completions wire), probes its model, picks it for a run, sees the reply,
+ * and finds the exact request the provider received in the step inspector.
+ */
+import { test, expect } from '../fixtures';
+import { startFakeOpenAI, type FakeOpenAI, type FakeScript } from '../../helpers/fake-openai';
+import { Playground } from '../playground/playground-page';
+
+let fake: FakeOpenAI;
+
+test.beforeEach(async () => {
+  fake = await startFakeOpenAI();
+  fake.models = ['tiny-llm'];
+  fake.handler = (body): FakeScript => {
+    const messages = body.messages as Array<{ role: string; content: string | null }>;
+    const tool = messages.find((m) => m.role === 'tool');
+    if (body.response_format) return { kind: 'text', deltas: ['{"city":"Paris","country":"France"}'] };
+    if (tool) return { kind: 'text', deltas: [`Code ${JSON.parse(tool.content ?? '{}').station_code}.`] };
+    if (body.tools && messages.at(-1)?.role === 'user') return { kind: 'tools', calls: [{ name: 'get_weather', fragments: ['{"city":', '"Paris"}'] }] };
+    return { kind: 'text', deltas: ['Hello', ' from', ' tiny-llm.'] };
+  };
+});
+test.afterEach(async () => {
+  await fake.close();
+});
+
+test('add a provider in Settings, probe its model, run on it and inspect the raw request', async ({ page }, testInfo) => {
+  const app = new Playground(page);
+  await test.step('add the provider; its key is never shown again', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByText('No providers yet')).toBeVisible();
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    const form = page.getByRole('form', { name: 'Add provider' });
+    await form.getByLabel('Preset').selectOption('ollama');
+    await expect(form.getByLabel('Base URL')).toHaveValue('http://127.0.0.1:11434/v1');
+    await form.getByLabel(/^Name/).fill('fake');
+    await form.getByLabel('Base URL').fill(fake.baseUrl);
+    await form.getByLabel(/^API key/).fill('sk-e2e-secret-key-0001');
+    await form.getByRole('button', { name: 'Add provider' }).click();
+    const card = page.getByTestId('provider-fake');
+    await expect(card).toContainText('key set');
+    await expect(card).toContainText('answered with 1 model');
+    await expect(card).toContainText('fake/tiny-llm');
+    await expect(page.locator('body')).not.toContainText('sk-e2e-secret-key-0001');
+    expect(fake.received.at(-1)?.headers.authorization).toBe('Bearer sk-e2e-secret-key-0001');
+  });
+
+  await test.step('probe the model: a badge with what it can do', async () => {
+    await page.getByRole('button', { name: 'Probe fake/tiny-llm' }).click();
+    await expect(page.getByTestId('probe-badge')).toHaveText('probe 5/6');
+    await expect(page.getByRole('list', { name: 'Probe of fake/tiny-llm' })).toContainText('Parallel tool calls: Only one call per response.');
+    await app.shot(testInfo, 'settings-providers');
+  });
+
+  await test.step('run an assistant on the provider model', async () => {
+    await page.getByRole('button', { name: 'Close' }).click();
+    await app.createAssistant('Live helper');
+    await page.getByRole('tab', { name: 'Run options' }).click();
+    const picker = page.getByRole('form', { name: 'Run options' }).locator('select').first();
+    await expect(picker.locator('option', { hasText: 'fake/tiny-llm — probe 5/6' })).toHaveCount(1);
+    await picker.selectOption('fake/tiny-llm');
+    await app.newThread();
+    await app.send('hello live model');
+    await app.expectLastRunStatus('completed');
+    await expect(app.lastRun()).toContainText('Hello from tiny-llm.');
+    const sent = fake.chats().at(-1) as { model: string; messages: Array<{ content: string }> };
+    expect(sent.model).toBe('tiny-llm');
+    expect(sent.messages.at(-1)?.content).toBe('hello live model');
+  });
+
+  await test.step('the step inspector shows the exact request sent, with copy as curl', async () => {
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.getByTestId('timeline-step').first().click();
+    const io = page.getByTestId('inspector-model-io');
+    await expect(io).toContainText(`POST ${fake.baseUrl}/chat/completions`);
+    await expect(io.getByTestId('inspector-wire-request')).toContainText('"model": "tiny-llm"');
+    await expect(io.getByTestId('inspector-wire-request')).toContainText('"include_usage": true');
+    await expect(io.getByTestId('copy-curl')).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('sk-e2e-secret-key-0001');
+    await io.scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'inspector-raw-request');
+  });
+});
