@@ -381,9 +381,22 @@ export interface RunLensApi {
 }
 
 /** Pushes from the services. Every face receives every event. */
+/** The state of the storage as the faces show it (pushed as `storage.status` when it changes). */
+export interface StorageStatus {
+  ok: boolean;
+  /** What went wrong, for the banner; null when ok. */
+  message: string | null;
+  /** Consecutive failed attempts of the current batch. */
+  failed_attempts: number;
+  /** The batch was given up after its retries (its runs were failed); commits may work again. */
+  given_up: boolean;
+}
+
 export interface RunLensEvents {
   'run.event': RunEventRecord;
   'entity.changed': EntityChange;
+  /** Commits started failing (retrying), were given up, or succeed again. */
+  'storage.status': StorageStatus;
 }
 
 export type RunLensEventName = keyof RunLensEvents;

@@ -160,9 +160,14 @@ export function openServices(options: ServicesOptions): OpenedServices {
     subscribe(listener: Push) {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
       const offEntities = runtime.onEntityChange((change) => listener('entity.changed', change));
+      const offStorage = log.onStatus((status) => listener('storage.status', status));
+      // A face that connects while commits are failing learns it at once.
+      const now = log.status();
+      if (!now.ok) listener('storage.status', now);
       return () => {
         offRuns();
         offEntities();
+        offStorage();
       };
     },
     async close() {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { ApiError } from '../runtime/api-error';
 import type { RunEventBase, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
+import type { StorageStatus } from '../../contract/api';
 
 /** State writes committed in the same transaction as the events (the Store). */
 export interface DeferredWriter {
@@ -20,14 +21,8 @@ export interface DroppedBatch {
   runIds: string[];
 }
 
-/** The state of the storage as the faces show it. */
-export interface StorageStatus {
-  ok: boolean;
-  /** What went wrong, for the banner; null when ok. */
-  message: string | null;
-  /** Consecutive failed attempts of the current batch. */
-  failed_attempts: number;
-}
+/** The state of the storage as the faces show it (defined in the contract, pushed as `storage.status`). */
+export type { StorageStatus };
 
 /** How often and how soon a failed commit is retried before its batch is given up. */
 export const COMMIT_RETRY_DELAYS_MS: readonly number[] = [50, 200, 500, 1000, 2000];
@@ -174,15 +169,19 @@ export class EventLog {
   }
 
   /** Called when commits start failing and when they succeed again. */
-  onStatus(listener: (status: StorageStatus) => void): void {
+  onStatus(listener: (status: StorageStatus) => void): () => void {
     this.statusListeners.push(listener);
+    return () => {
+      const i = this.statusListeners.indexOf(listener);
+      if (i >= 0) this.statusListeners.splice(i, 1);
+    };
   }
 
   /** Whether the last commit succeeded, and if not, why. */
   status(): StorageStatus {
     return this.failure
-      ? { ok: false, message: `Saving to the database is failing: ${this.failure.error.message}`, failed_attempts: this.failure.attempts }
-      : { ok: true, message: null, failed_attempts: 0 };
+      ? { ok: false, message: `Saving to the database is failing: ${this.failure.error.message}`, failed_attempts: this.failure.attempts, given_up: false }
+      : { ok: true, message: null, failed_attempts: 0, given_up: false };
   }
 
   /**
@@ -296,7 +295,7 @@ export class EventLog {
     }
     this.failure = null;
     this.settleWaiters(new StorageError(error));
-    this.emitStatus({ ok: false, message: `Saving to the database failed: ${error.message}. The affected runs were failed.`, failed_attempts: COMMIT_RETRY_DELAYS_MS.length + 1 });
+    this.emitStatus({ ok: false, message: `Saving to the database failed: ${error.message}. The affected runs were failed.`, failed_attempts: COMMIT_RETRY_DELAYS_MS.length + 1, given_up: true });
     for (const listener of this.dropListeners) {
       try {
         listener({ error, runIds });

@@ -17,7 +17,9 @@ export interface HttpBridgeOptions {
   headers?: Record<string, string>;
 }
 
-const PUSH_NAMES: readonly RunLensEventName[] = ['run.event', 'entity.changed'];
+/** Every push name (a new one does not compile until it is listed here). */
+const PUSH_NAME_SET: Record<RunLensEventName, true> = { 'run.event': true, 'entity.changed': true, 'storage.status': true };
+const PUSH_NAMES = Object.keys(PUSH_NAME_SET) as RunLensEventName[];
 
 /** Drops trailing `undefined` arguments, which JSON would turn into `null` and defeat defaults. */
 function trimArgs(args: unknown[]): unknown[] {

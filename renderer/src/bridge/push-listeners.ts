@@ -7,7 +7,7 @@ import type { RunLensEventName, RunLensEvents } from '../../../electron/contract
 type Listener<K extends RunLensEventName> = (payload: RunLensEvents[K]) => void;
 
 export class PushListeners {
-  private readonly sets: { [K in RunLensEventName]: Set<Listener<K>> } = { 'run.event': new Set(), 'entity.changed': new Set() };
+  private readonly sets: { [K in RunLensEventName]: Set<Listener<K>> } = { 'run.event': new Set(), 'entity.changed': new Set(), 'storage.status': new Set() };
 
   /** Adds a listener; the returned function removes it (calling it twice is harmless). */
   on<K extends RunLensEventName>(name: K, listener: Listener<K>): () => void {
@@ -31,6 +31,6 @@ export class PushListeners {
 
   /** True when anyone listens to any push. */
   get size(): number {
-    return this.sets['run.event'].size + this.sets['entity.changed'].size;
+    return Object.values(this.sets).reduce((sum, set) => sum + set.size, 0);
   }
 }

@@ -71,6 +71,13 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
       if (stores.assistants.getState().handlers[assistantId]) later.run(`handlers:${assistantId}`, () => void stores.assistants.getState().loadHandlers(assistantId));
     }
   });
+  // Failing storage: the shell shows a banner until commits succeed again (or, once given up, until dismissed).
+  const offStorage = bridge.on('storage.status', (status) => {
+    const shown = stores.ui.getState().storage;
+    if (status.ok) {
+      if (shown && !shown.given_up) stores.ui.getState().set({ storage: null });
+    } else stores.ui.getState().set({ storage: status });
+  });
   // Keep a usable assistant chosen for runs (e.g. the first one appeared through /v1, or the chosen one was deleted).
   const offAssistants = stores.assistants.subscribe((s) => {
     const ui = stores.ui.getState();
@@ -92,6 +99,7 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
     offAssistants();
     offEvents();
     offEntities();
+    offStorage();
     later.stop();
   };
 }

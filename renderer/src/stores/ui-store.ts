@@ -3,7 +3,7 @@
  * and the run options the next run will use. Theme and the chosen assistant persist.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RunCreateInput } from '../../../electron/contract/api';
+import type { RunCreateInput, StorageStatus } from '../../../electron/contract/api';
 
 export type ThemePref = 'system' | 'light' | 'dark';
 export type RightTab = 'options' | 'inbox' | 'timeline' | 'sessions';
@@ -68,6 +68,8 @@ export interface UiState {
   options: RunOptions;
   /** A short message at the top of the main pane (errors from commands). */
   notice: { kind: 'error' | 'info'; text: string; /** The run whose lock the notice is about: it goes once that run ends. */ lockRunId?: string } | null;
+  /** The storage problem the shell's banner shows (from `storage.status` pushes); null when none. */
+  storage: StorageStatus | null;
   set(patch: Partial<Omit<UiState, 'set' | 'setOptions'>>): void;
   setOptions(patch: Partial<RunOptions>): void;
 }
@@ -96,6 +98,7 @@ export function createUiStore(storage: Storage | undefined = globalThis.localSto
     theme: saved.theme ?? 'system',
     options: DEFAULT_RUN_OPTIONS,
     notice: null,
+    storage: null,
     set: (patch) => set(patch),
     setOptions: (patch) => set({ options: { ...get().options, ...patch } }),
   }));
