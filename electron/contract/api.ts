@@ -410,7 +410,16 @@ export interface RunLensBridge {
    * queue pushes until the page is ready (Electron IPC) need not provide it.
    */
   whenConnected?(): Promise<void>;
+  /**
+   * Transports over a network (browser mode) report whether the server is reachable:
+   * 'down' at once when the stream drops or a call cannot connect, 'up' when the stream is open
+   * again. The listener gets the current state first. IPC has no such state.
+   */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
+
+/** Whether a networked transport reaches its server right now. */
+export type ConnectionState = 'connecting' | 'up' | 'down';
 
 /** The method names of the contract as `domain.method`, for channel names and handler tables. */
 export type RunLensMethodName = {

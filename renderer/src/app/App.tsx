@@ -12,6 +12,7 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { ThreadList } from '../features/threads/ThreadList';
 import { useThreadActions } from '../features/threads/use-thread-actions';
 import { RightPanel } from './RightPanel';
+import { ConnectionBanner } from './ConnectionBanner';
 import { StorageBanner } from './StorageBanner';
 import { ThemeSwitch, useApplyTheme } from './theme';
 
@@ -143,6 +144,7 @@ export function App() {
         </div>
       </aside>
       <main className="main">
+        <ConnectionBanner />
         <StorageBanner />
         <Notice />
         <Main />

@@ -3,7 +3,7 @@
  * arguments as a JSON array, and the pushes arrive over `GET /api/events` (SSE). The session
  * cookie rides along; the page never sees a token.
  */
-import type { RunLensBridge, RunLensEventName, RunLensEvents, RunLensMethodName } from '../../../electron/contract/api';
+import type { ConnectionState, RunLensBridge, RunLensEventName, RunLensEvents, RunLensMethodName } from '../../../electron/contract/api';
 import { apiFromCall } from '../../../electron/contract/api-from-call';
 import { BridgeError } from './bridge-error';
 import { PushListeners } from './push-listeners';
@@ -41,7 +41,9 @@ async function errorFrom(response: Response): Promise<BridgeError> {
 }
 
 /** A bridge that talks to a RunLens server over HTTP + SSE. */
-export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge & { close(): void; whenConnected(): Promise<void> } {
+export function createHttpBridge(
+  options: HttpBridgeOptions = {},
+): RunLensBridge & { close(): void; whenConnected(): Promise<void>; onConnection(listener: (state: ConnectionState) => void): () => void } {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const extraHeaders = options.headers ?? {};
@@ -49,6 +51,13 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge
   let stream: { close(): void } | null = null;
   let markOpen: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (markOpen = resolve));
+  let connection: ConnectionState = 'connecting';
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  const setConnection = (state: ConnectionState) => {
+    if (state === connection) return;
+    connection = state;
+    for (const listener of [...connectionListeners]) listener(state);
+  };
 
   const call = async (name: RunLensMethodName, args: unknown[]): Promise<unknown> => {
     let response: Response;
@@ -60,6 +69,7 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge
         credentials: 'same-origin',
       });
     } catch (error) {
+      setConnection('down');
       throw new BridgeError(`RunLens is not reachable: ${error instanceof Error ? error.message : String(error)}`, 0, 'connection_error');
     }
     if (!response.ok) throw await errorFrom(response);
@@ -70,7 +80,11 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge
     stream ??= openSseReader({
       url: `${baseUrl}/api/events`,
       fetch: (input, init) => doFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...extraHeaders } }),
-      onOpen: () => markOpen(),
+      onOpen: () => {
+        setConnection('up');
+        markOpen();
+      },
+      onDown: () => setConnection('down'),
       onMessage: ({ event, data }) => {
         const name = PUSH_NAMES.find((n) => n === event);
         if (name) listeners.emit(name, JSON.parse(data) as RunLensEvents[typeof name]);
@@ -84,6 +98,12 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): RunLensBridge
       const off = listeners.on(name, listener);
       ensureStream();
       return off;
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      ensureStream();
+      listener(connection);
+      return () => void connectionListeners.delete(listener);
     },
     whenConnected() {
       ensureStream();

@@ -2,6 +2,8 @@
  * A Server-Sent Events reader over fetch, so it behaves the same in browsers and in Node
  * tests. It reconnects after a drop and asks for the events after the last id it saw
  * (`?after=`), so no run event is lost; a 401 ends it for good (the session is gone).
+ * While the server cannot be reached it retries with a growing wait (backoff, capped), and
+ * says so at once through `onDown`, so the UI can tell the user.
  */
 
 export interface SseMessage {
@@ -18,8 +20,12 @@ export interface SseReaderOptions {
   onOpen?(): void;
   /** Called once when the server refuses the stream with 401. */
   onUnauthorized?(): void;
-  /** Wait before reconnecting, in ms (the server's `retry:` overrides it). */
+  /** Called each time the stream is lost or cannot be opened (before the wait to reconnect). */
+  onDown?(): void;
+  /** First wait before reconnecting, in ms (the server's `retry:` overrides it); it doubles while the server stays away. */
   retryMs?: number;
+  /** The longest wait between reconnect attempts. Default 10 s. */
+  maxRetryMs?: number;
 }
 
 /** Splits complete SSE blocks off `buffer`; returns the messages and the unfinished rest. */
@@ -52,6 +58,8 @@ export function openSseReader(options: SseReaderOptions): { close(): void } {
   const controller = new AbortController();
   let lastId: string | null = null;
   let retryMs = options.retryMs ?? 2000;
+  const maxRetryMs = options.maxRetryMs ?? 10_000;
+  let failures = 0;
 
   const readOnce = async (): Promise<'again' | 'stop'> => {
     const url = lastId === null ? options.url : `${options.url}${options.url.includes('?') ? '&' : '?'}after=${encodeURIComponent(lastId)}`;
@@ -61,6 +69,7 @@ export function openSseReader(options: SseReaderOptions): { close(): void } {
       return 'stop';
     }
     if (!response.ok || !response.body) return 'again';
+    failures = 0;
     options.onOpen?.();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -85,7 +94,11 @@ export function openSseReader(options: SseReaderOptions): { close(): void } {
         // A dropped connection: reconnect below.
       }
       if (controller.signal.aborted) return;
-      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      options.onDown?.();
+      // The first retry comes soon (a dropped connection); a server that stays away is asked less often.
+      const wait = Math.min(maxRetryMs, retryMs * 2 ** Math.min(failures, 8));
+      failures++;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   })();
 

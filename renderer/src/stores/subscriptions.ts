@@ -91,6 +91,15 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
       if (!held.status || isActiveRunStatus(held.status)) void stores.events.sync(held.runId, held.threadId);
     }
   };
+  // Browser mode: say at once when the server is unreachable; once back, the stream resumes after
+  // the last event id it saw, and runs that may have moved meanwhile are caught up on.
+  const offConnection =
+    bridge.onConnection?.((state) => {
+      const was = stores.ui.getState().connection;
+      if (state === 'connecting') return;
+      stores.ui.getState().set({ connection: state });
+      if (state === 'up' && was === 'down') catchUp();
+    }) ?? (() => undefined);
   globalThis.document?.addEventListener('visibilitychange', catchUp);
   globalThis.addEventListener?.('online', catchUp);
   return () => {
@@ -100,6 +109,7 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
     offEvents();
     offEntities();
     offStorage();
+    offConnection();
     later.stop();
   };
 }

@@ -3,7 +3,7 @@
  * and the run options the next run will use. Theme and the chosen assistant persist.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RunCreateInput, StorageStatus } from '../../../electron/contract/api';
+import type { ConnectionState, RunCreateInput, StorageStatus } from '../../../electron/contract/api';
 
 export type ThemePref = 'system' | 'light' | 'dark';
 export type RightTab = 'options' | 'inbox' | 'timeline' | 'sessions';
@@ -70,6 +70,8 @@ export interface UiState {
   notice: { kind: 'error' | 'info'; text: string; /** The run whose lock the notice is about: it goes once that run ends. */ lockRunId?: string } | null;
   /** The storage problem the shell's banner shows (from `storage.status` pushes); null when none. */
   storage: StorageStatus | null;
+  /** Whether the server is reachable (browser mode); IPC stays 'up'. */
+  connection: ConnectionState;
   set(patch: Partial<Omit<UiState, 'set' | 'setOptions'>>): void;
   setOptions(patch: Partial<RunOptions>): void;
 }
@@ -99,6 +101,7 @@ export function createUiStore(storage: Storage | undefined = globalThis.localSto
     options: DEFAULT_RUN_OPTIONS,
     notice: null,
     storage: null,
+    connection: 'up',
     set: (patch) => set(patch),
     setOptions: (patch) => set({ options: { ...get().options, ...patch } }),
   }));
