@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import readline from 'node:readline';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
@@ -127,4 +128,46 @@ export function forwardSignals(children) {
       for (const child of children) if (child.exitCode === null) child.kill(signal);
     });
   }
+}
+
+/**
+ * The RunLens process that holds the writer lock of the database `serverArgs` would open, or
+ * null (also when that cannot be told: the real start then reports the problem itself).
+ * Asks electron/services/cli/running-instance.ts, which never takes the lock.
+ */
+export function runningInstance(serverArgs, env = {}) {
+  const result = spawnSync(bin('tsx'), ['electron/services/cli/running-instance.ts', ...serverArgs], { cwd: ROOT, env: projectEnv(env), encoding: 'utf8' });
+  if (result.status !== 0) return null;
+  try {
+    const { holder } = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? 'null');
+    return holder ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Tells the user RunLens already runs on this database (one line naming it and its URL) and,
+ * in a terminal, asks whether to open it in the browser; without a terminal it only prints.
+ * Resolves with the exit code for `npm start` (0: nothing went wrong, the instance runs).
+ */
+export async function offerRunningInstance(holder, { input = process.stdin, output = process.stdout } = {}) {
+  const who = holder.kind === 'app' ? 'the RunLens desktop app' : holder.kind === 'serve' ? 'RunLens serve' : `RunLens (${holder.kind})`;
+  const where = holder.url ? ` at ${holder.url}` : '';
+  output.write(`RunLens is already running on this database: ${who} (pid ${holder.pid})${where}.\n`);
+  if (!holder.url) {
+    output.write('RunLens: switch to its window, or stop it first.\n');
+    return 0;
+  }
+  if (!input.isTTY || !output.isTTY) {
+    output.write(`RunLens: open ${holder.url} in a browser.\n`);
+    return 0;
+  }
+  const rl = readline.createInterface({ input, output });
+  const answer = await new Promise((resolve) => rl.question('Open it in your browser? [Y/n] ', resolve));
+  rl.close();
+  if (/^\s*(y|yes)?\s*$/i.test(String(answer))) {
+    output.write(openBrowser(holder.url) ? 'RunLens: opening it in your browser.\n' : `RunLens: no browser can be opened here; open ${holder.url} yourself.\n`);
+  }
+  return 0;
 }

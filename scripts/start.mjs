@@ -3,8 +3,10 @@
 // browser mode — the headless server serving the same UI — and say why in one line.
 // `--browser` (or RUNLENS_BROWSER=1) asks for browser mode directly; other arguments go to the
 // server (`--port`, `--db`, …).
+// When RunLens already runs on the same database (its writer lock is held), it says so and
+// offers to open that instance in the browser instead of starting a second one.
 import process from 'node:process';
-import { ROOT, bin, build, buildIsStale, electronBinaryPath, electronUnavailableReason, forwardSignals, openBrowser, run, startServer } from './dev-tools.mjs';
+import { ROOT, bin, build, buildIsStale, electronBinaryPath, electronUnavailableReason, forwardSignals, offerRunningInstance, openBrowser, run, runningInstance, startServer } from './dev-tools.mjs';
 import { startBrowserDev } from './dev-browser.mjs';
 
 const argv = process.argv.slice(2);
@@ -31,6 +33,8 @@ async function startBrowser() {
 }
 
 async function main() {
+  const holder = runningInstance(serverArgs);
+  if (holder) return offerRunningInstance(holder);
   const reason = forceBrowser ? 'browser mode was requested' : electronUnavailableReason();
   if (reason === null) return startElectron();
   console.log(`RunLens: ${reason}; starting in browser mode instead.`);
