@@ -92,13 +92,18 @@ export function subscribeStores(bridge: RunLensBridge, stores: AppStores, deboun
     }
   };
   // Browser mode: say at once when the server is unreachable; once back, the stream resumes after
-  // the last event id it saw, and runs that may have moved meanwhile are caught up on.
+  // the last event id it saw, runs that may have moved meanwhile are caught up on, and lists reload.
   const offConnection =
     bridge.onConnection?.((state) => {
       const was = stores.ui.getState().connection;
       if (state === 'connecting') return;
       stores.ui.getState().set({ connection: state });
-      if (state === 'up' && was === 'down') catchUp();
+      if (state === 'up' && was === 'down') {
+        // Entity changes are not replayed (only run events are): reload the lists they feed.
+        later.run('assistants', () => void stores.assistants.getState().load());
+        later.run('threads', () => void stores.threads.getState().load());
+        catchUp();
+      }
     }) ?? (() => undefined);
   globalThis.document?.addEventListener('visibilitychange', catchUp);
   globalThis.addEventListener?.('online', catchUp);
