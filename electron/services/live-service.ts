@@ -26,7 +26,16 @@ export interface LiveServiceDeps {
   env: NodeJS.ProcessEnv;
   /** The file given with --config / RUNLENS_CONFIG, when there is one. */
   configFile: string | null;
+  /**
+   * Run, in order, each time a config is applied: at start and after an import in the app, so
+   * every part that reads the config (the provider registry, …) takes the new one at once.
+   * Each returns its problems (one line each), shown with the config.
+   */
+  onConfigApplied?: ConfigAppliedHook[];
 }
+
+/** One part that takes a newly applied workspace config; resolves with its problems (empty when none). */
+export type ConfigAppliedHook = (raw: WorkspaceConfig) => Promise<string[]>;
 
 function configError(error: unknown): never {
   if (error instanceof WorkspaceConfigError) throw new ApiError(400, error.message, 'invalid_request_error', error.path);
@@ -96,6 +105,8 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
   const { runtime, handlers, live } = deps;
   let source: WorkspaceConfigInfo['source'] = deps.configFile ? 'file' : deps.configStore.load() ? 'app' : 'none';
   const sources = () => ({ env: deps.env, secrets: deps.secrets() });
+  /** What the onConfigApplied parts reported for the config imported last. */
+  let appliedProblems: string[] = [];
 
   const info = async (): Promise<WorkspaceConfigInfo> => {
     const raw = live.workspace();
@@ -105,7 +116,8 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
     } catch (error) {
       problem = (error as Error).message;
     }
-    if (!problem && live.importProblems.length) problem = live.importProblems.join('\n');
+    const more = [...live.importProblems, ...appliedProblems];
+    if (!problem && more.length) problem = more.join('\n');
     return { text: formatWorkspaceConfig(raw), source, file: source === 'file' ? deps.configFile : null, problem };
   };
 
@@ -218,6 +230,8 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
         deps.configStore.save(raw);
         source = 'app';
         await live.setWorkspace(raw);
+        appliedProblems = [];
+        for (const hook of deps.onConfigApplied ?? []) appliedProblems.push(...(await hook(raw)));
         runtime.emit({ kind: 'settings', op: 'updated', id: 'workspace_config' });
         return info();
       },

@@ -6,7 +6,7 @@
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit } from './ack-after-commit';
 import { createAppService } from './app-service';
-import { createLiveApi } from './live-service';
+import { createLiveApi, type ConfigAppliedHook } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
 import { builtinOptionsFromEnv } from './builtin/env-options';
 import { createFilesBridge } from './builtin/files-bridge';
@@ -88,8 +88,12 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const backend = new ProviderBackend(registry);
   const scripted = new ScriptedRuleStore(db, now);
   const liveModels: LiveModels = { registry, backend, catalog: new ModelCatalog(registry, new ProbeStore(db)), prices: new PriceTable(db), scripted };
-  // Providers named in the workspace config join the registry (config wins over settings).
-  if (workspace) void applyConfigProviders(registry, workspace, { env, secrets: options.secrets ?? null }).catch((error: unknown) => console.error('RunLens: workspace providers', error));
+  // What takes the workspace config besides the live tools, at start and after every import in
+  // the app: providers named in it join the registry (config wins over settings).
+  const onConfigApplied: ConfigAppliedHook[] = [(raw) => applyConfigProviders(registry, raw, { env, secrets: options.secrets ?? null })];
+  if (workspace) {
+    for (const hook of onConfigApplied) void hook(workspace).catch((error: unknown) => console.error('RunLens: workspace config', error));
+  }
   // Live backends; the replay backend answers first, only for re-runs it was given a recording for.
   const models: ModelBackend[] = [new MockModel(), new ScriptedModel(scripted), backend];
   const replay = new ReplayModel(() => models);
@@ -119,7 +123,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
-  const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null });
+  const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null, onConfigApplied });
   const committed = (): Promise<void> => log.committed();
   const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
   const inner = createAppService({

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseWorkspaceConfigText } from '../../../../electron/services/config/workspace-config';
 import { applyConfigProviders } from '../../../../electron/services/models/openai-compatible/config-providers';
 import { JsonSecretStore } from '../../../../electron/services/secrets/json-secret-store';
-import { openTestServices, tempDir, type TestServices } from '../../../helpers/services';
+import { startFakeOpenAI } from '../../../helpers/fake-openai';
+import { openTestServices, tempDir, waitForStatus, type TestServices } from '../../../helpers/services';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -55,6 +56,31 @@ describe('provider registry', () => {
     ]);
     expect(await x.liveModels.registry.key('local')).toBe('sk-config-key-777');
     await expect(x.api.providers.save({ name: 'local', base_url: 'http://127.0.0.1:3/v1' })).rejects.toThrow(/workspace config/);
+  });
+
+  it('applies the providers of a config imported in the app at once: listed, runnable, and gone again with the next import', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      fake.models = ['tiny'];
+      fake.requiredKey = 'sk-imported-4242';
+      const x = open({ IMPORTED_KEY: 'sk-imported-4242' });
+      expect((await x.api.models.list()).some((m) => m.id === 'later/tiny')).toBe(false);
+      const info = await x.api.workspace.importConfig(JSON.stringify({ providers: { later: { base_url: fake.baseUrl, api_key: '${env:IMPORTED_KEY}' } } }));
+      expect(info).toMatchObject({ source: 'app', problem: null });
+      expect((await x.api.providers.list()).map((p) => [p.name, p.source, p.has_key])).toEqual([['later', 'config', true]]);
+      expect((await x.api.models.list()).map((m) => m.id)).toContain('later/tiny');
+      const a = x.runtime.createAssistant({ model: 'later/tiny' });
+      const t = x.runtime.createThread({ messages: [{ role: 'user', content: 'hi' }] });
+      const run = await waitForStatus(x, x.runtime.createRun(t.id, { assistant_id: a.id }).run, ['completed', 'failed']);
+      expect(run.status).toBe('completed');
+      expect(fake.received.at(-1)?.headers.authorization).toBe('Bearer sk-imported-4242');
+
+      await x.api.workspace.importConfig('{}');
+      expect(await x.api.providers.list()).toEqual([]);
+      expect((await x.api.models.list()).some((m) => m.id.startsWith('later/'))).toBe(false);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('lists an unreachable provider with the reason instead of failing the model list', async () => {
