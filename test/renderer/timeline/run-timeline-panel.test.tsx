@@ -6,6 +6,7 @@ import type { RunEventRecord } from '../../../electron/contract/events';
 import { BridgeProvider } from '../../../renderer/src/bridge/context';
 import { createAppStores, StoresProvider } from '../../../renderer/src/stores';
 import { RunTimelinePanel, ThreadTimelinePanel } from '../../../renderer/src/features/timeline';
+import { formatCost } from '../../../electron/contract/pricing';
 import { RunLog, cancelledRun, multiRoundRun } from './event-fixtures';
 import { renderWithStores } from '../render-app';
 import { harness, until, weatherTool, type Harness } from '../stores/helpers';
@@ -79,6 +80,32 @@ describe('RunTimelinePanel on the real services', () => {
     expect(statuses()).toEqual(['queued', 'in_progress', 'requires_action', 'queued', 'in_progress', 'completed']);
     expect(fetches.mock.calls.filter(([id]) => id === run.id).map((c) => c.slice(0, 2))).toEqual([[run.id, before + 1]]);
     expect(screen.getAllByTestId('timeline-step').map((b) => b.getAttribute('data-step-type'))).toEqual(['tool_calls', 'message_creation']);
+  });
+});
+
+describe('cost per step', () => {
+  let h: Harness | undefined;
+  afterEach(() => h?.stop());
+
+  it('each step row and the inspector price the step with the price table', async () => {
+    h = harness();
+    const api = h.bridge.services.api;
+    // $1 per million prompt tokens, $1000 per million completion tokens: big enough to read.
+    await api.prices.set({ model: 'mock', input_per_mtok: 1, output_per_mtok: 1000 });
+    const a = await api.assistants.create({ model: 'mock', name: 'Priced', tools: [weatherTool] });
+    const t = await api.threads.create();
+    await api.messages.create(t.id, { role: 'user', content: 'get_weather city=Paris' });
+    const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id });
+    await until(async () => (await api.runs.get(run.id)).run.status === 'requires_action', 'requires_action');
+    const call = (await api.runs.get(run.id)).run.required_action!.submit_tool_outputs.tool_calls[0];
+    await api.runs.submitToolOutputs(run.id, [{ tool_call_id: call.id, output: '{"temp":17}' }]);
+    await until(async () => (await api.runs.get(run.id)).run.status === 'completed', 'completed');
+    const steps = (await api.runs.get(run.id)).steps;
+    const expected = steps.map((s) => `${s.usage!.total_tokens} tokens · ${formatCost((s.usage!.prompt_tokens * 1 + s.usage!.completion_tokens * 1000) / 1e6)}`);
+    renderWithStores(<RunTimelinePanel threadId={t.id} runId={run.id} />, h);
+    await waitFor(() => expect(screen.getAllByTestId('timeline-step-cost').map((e) => e.textContent?.replace(/^\s*·\s*/, ''))).toEqual(expected));
+    fireEvent.click(screen.getAllByTestId('timeline-step')[1]);
+    expect(screen.getByTestId('inspector-step-cost').textContent).toBe(expected[1].split(' · ')[1]);
   });
 });
 

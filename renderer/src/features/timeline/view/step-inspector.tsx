@@ -10,6 +10,8 @@ import { DiffView } from './diff-view';
 import { JsonBlock } from './json-block';
 import { BuiltinCalls } from './builtin-calls';
 import { ModelIo } from './model-io';
+import { formatCost } from '../../../../../electron/contract/pricing';
+import { useCost } from '../../settings/use-prices';
 
 export interface StepInspectorProps {
   model: TimelineModel;
@@ -99,6 +101,7 @@ function CallSection({ model, call, selected, openEnd }: { model: TimelineModel;
 }
 
 export function StepInspector({ model, step, selectedCallId, openEnd }: StepInspectorProps) {
+  const cost = useCost();
   if (!step) return <div className="tl-inspector tl-muted" data-testid="step-inspector">Select a step on the timeline or in the list to inspect it.</div>;
   const round = model.rounds.find((r) => r.round === step.round) ?? null;
   const base = model.firstTs ?? 0;
@@ -118,6 +121,8 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
         <dd>{formatDuration((step.end ?? openEnd) - step.start)}{step.end === null ? ' (open)' : ''}</dd>
         <dt>usage</dt>
         <dd data-testid="inspector-usage">{usage ? `${usage.prompt_tokens} prompt + ${usage.completion_tokens} completion = ${usage.total_tokens} tokens` : '—'}</dd>
+        <dt>cost</dt>
+        <dd data-testid="inspector-step-cost">{usage ? formatCost(cost(model.run?.model ?? '', usage)) : '—'}</dd>
         {step.snapshot.last_error && (
           <>
             <dt>error</dt>

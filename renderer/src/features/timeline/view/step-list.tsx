@@ -5,6 +5,8 @@
  */
 import type { MarkerKind, StatusSegment, StepBar, TimelineModel } from '../model/types';
 import { formatDuration, formatOffset, statusLabel } from '../model/format';
+import { formatCost } from '../../../../../electron/contract/pricing';
+import { useCost } from '../../settings/use-prices';
 
 const CAP = 200;
 
@@ -46,6 +48,8 @@ export interface StepListProps {
 
 /** One button per step (per step in view, when the run has more than the list holds), labelled like the canvas bars. */
 export function StepList({ model, openEnd, range, selectedStepId, onSelect }: StepListProps) {
+  const cost = useCost();
+  const runModel = model.run?.model ?? '';
   const shown: StepBar[] = [];
   const narrow = model.steps.length > CAP;
   for (const s of model.steps) {
@@ -56,6 +60,7 @@ export function StepList({ model, openEnd, range, selectedStepId, onSelect }: St
     <ol className="tl-steps" aria-label="Steps in view" data-testid="timeline-steps" data-total={model.steps.length}>
       {shown.map((s) => {
         const label = `#${s.ordinal} ${s.type}${s.calls.length ? `: ${s.calls.map((c) => c.name).join(', ')}` : ''}`;
+        const usage = s.snapshot.usage;
         return (
           <li key={s.id}>
             <button
@@ -70,6 +75,12 @@ export function StepList({ model, openEnd, range, selectedStepId, onSelect }: St
             >
               <span className={`tl-dot tl-st-${s.status}`} aria-hidden="true" />
               {label} <span className="tl-muted">· {s.status} · {formatDuration((s.end ?? openEnd) - s.start)}</span>
+              {usage ? (
+                <span className="tl-muted" data-testid="timeline-step-cost" title={`${usage.prompt_tokens} prompt + ${usage.completion_tokens} completion tokens`}>
+                  {' '}
+                  · {usage.total_tokens} tokens · {formatCost(cost(runModel, usage))}
+                </span>
+              ) : null}
             </button>
           </li>
         );
