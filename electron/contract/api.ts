@@ -220,6 +220,16 @@ export interface ServerStatus {
   port: number | null;
 }
 
+/** The `/v1` key as the Settings screen shows it: masked; the clear key only comes from `settings.revealApiKey`. */
+export interface ApiKeyInfo {
+  /** First 3 and last 4 characters, the rest as stars. */
+  masked: string;
+  /** `generated`: kept in the data directory (`file`) and regenerable; `given`: --api-key / RUNLENS_API_KEY. */
+  source: 'generated' | 'given';
+  file: string | null;
+  regenerable: boolean;
+}
+
 /** Where uploaded files are attached: an assistant's or a thread's tool_resources. */
 export interface FileTarget {
   kind: 'assistant' | 'thread';
@@ -365,6 +375,12 @@ export interface RunLensApi {
     clearProviderKey(provider: string): Promise<void>;
     serverStatus(): Promise<ServerStatus>;
     setServerEnabled(enabled: boolean): Promise<ServerStatus>;
+    /** The `/v1` key, masked. */
+    apiKey(): Promise<ApiKeyInfo>;
+    /** The `/v1` key in clear: only on this explicit request (never pushed). */
+    revealApiKey(): Promise<string>;
+    /** Replaces a generated `/v1` key; clients using the old one are refused from now on. */
+    regenerateApiKey(): Promise<ApiKeyInfo>;
   };
   /** Session files, full-text search, re-run, fork and diff (issue 11). */
   sessions: {
@@ -487,6 +503,9 @@ export const RUNLENS_METHODS = [
   'settings.clearProviderKey',
   'settings.serverStatus',
   'settings.setServerEnabled',
+  'settings.apiKey',
+  'settings.revealApiKey',
+  'settings.regenerateApiKey',
   'sessions.export',
   'sessions.import',
   'sessions.search',

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { loadOrCreateApiKey } from '../services/cli/api-key';
 import { defaultDataDir, defaultDbPath } from '../services/data-dir';
 import { devRendererCsp } from '../services/http/bridge/csp';
 import { DatabaseLockedError } from '../services/db/db-lock';
@@ -60,7 +59,7 @@ function setupDevCsp(): void {
 
 /** The services on the app's database, pushing every event to the window. */
 function setupServices(dataDir: string): Services {
-  const services = openServices({ dbPath: defaultDbPath(dataDir), dataDir, mode: 'electron', secrets: new SafeStorageSecretStore(dataDir) });
+  const services = openServices({ dbPath: defaultDbPath(dataDir), dataDir, mode: 'electron', secrets: new SafeStorageSecretStore(dataDir), apiKey: process.env.RUNLENS_API_KEY || null });
   services.subscribe((name, payload) => pushes.push(name, payload));
   return services;
 }
@@ -71,7 +70,6 @@ async function setupServer(services: Services, dataDir: string): Promise<LocalSe
   const control = new LocalServerControl({
     services,
     dataDir,
-    apiKey: process.env.RUNLENS_API_KEY || loadOrCreateApiKey(dataDir),
     port: Number.isInteger(fixedPort) ? fixedPort : undefined,
     onStarted: ({ url, loginUrl }) => {
       console.log(`RunLens listening on ${url}`);

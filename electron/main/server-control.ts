@@ -19,7 +19,6 @@ interface ServerSettings {
 export interface LocalServerOptions {
   services: Services;
   dataDir: string;
-  apiKey: string;
   /** A fixed port (RUNLENS_PORT); otherwise the remembered one, else any free one. */
   port?: number;
   /** Told the address and login link each time the server starts. */
@@ -55,7 +54,7 @@ export class LocalServerControl implements ServerControl {
     const remembered = this.readSettings().port;
     const port = this.options.port ?? remembered;
     const loginToken = randomBytes(24).toString('hex');
-    const open = (p: number) => createHttpServer({ services: this.options.services, host: '127.0.0.1', port: p, apiKey: this.options.apiKey, loginToken, sessionSecret: loadOrCreateSessionSecret(this.options.dataDir) });
+    const open = (p: number) => createHttpServer({ services: this.options.services, host: '127.0.0.1', port: p, apiKey: () => this.options.services.v1Key.current(), loginToken, sessionSecret: loadOrCreateSessionSecret(this.options.dataDir) });
     // The remembered port may be taken by now: then any free port.
     this.server = await open(port).catch((error: unknown) => {
       if (this.options.port === undefined && port !== 0) return open(0);

@@ -13,6 +13,7 @@ import { eventsPage } from './events/events-page';
 import type { SecretStore, ServerControl } from './services-types';
 import type { createLiveApi } from './live-service';
 import type { LiveTools } from './tools/live/live-tools';
+import type { V1Key } from './cli/api-key';
 
 export interface AppServiceDeps {
   runtime: AssistantsRuntime;
@@ -21,6 +22,8 @@ export interface AppServiceDeps {
   info: () => AppInfo;
   secrets: () => SecretStore | null;
   server: () => ServerControl | null;
+  /** The `/v1` key (shown masked, revealed on request, regenerated). */
+  v1Key: V1Key;
   live: LiveTools;
   liveApi: ReturnType<typeof createLiveApi>;
   /** Live providers, probes and prices (models/providers/prices groups). */
@@ -252,6 +255,14 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
         const server = deps.server();
         if (!server) throw new ApiError(400, 'The local server cannot be switched in this mode.');
         return server.setEnabled(enabled);
+      },
+      apiKey: async () => deps.v1Key.info(),
+      revealApiKey: async () => deps.v1Key.current(),
+      regenerateApiKey: async () => {
+        const info = deps.v1Key.regenerate();
+        // Other faces re-read the masked key; the key itself is never pushed.
+        runtime.emit({ kind: 'settings', op: 'updated', id: 'api_key' });
+        return info;
       },
     },
   };

@@ -6,6 +6,7 @@ import type { RunLensApi, RunLensEventName, RunLensEvents, ServerStatus } from '
 import type { RuntimeApi } from './runtime/runtime-types';
 import type { WorkspaceConfig } from '../contract/workspace-config';
 import type { BuiltinOptions, BuiltinTools } from './builtin/builtin-tools';
+import type { V1Key } from './cli/api-key';
 
 /** Where provider keys live: safeStorage in Electron, a 0600 file or the environment headless. */
 export interface SecretStore {
@@ -35,6 +36,8 @@ export interface ServicesOptions {
   kind?: string;
   secrets?: SecretStore;
   server?: ServerControl;
+  /** The `/v1` key given with --api-key / RUNLENS_API_KEY; without it, the data directory's generated key. */
+  apiKey?: string | null;
   /** The workspace config from `--config` / RUNLENS_CONFIG (raw, validated); else the one the app stored. */
   workspaceConfig?: WorkspaceConfig;
   workspaceConfigFile?: string;
@@ -55,6 +58,8 @@ export interface Services {
    * the batch holding them is given up). Faces answer a call only after it: acknowledge after commit.
    */
   committed(): Promise<void>;
+  /** The `/v1` key: the HTTP server checks requests against `current()`; Settings shows and regenerates it. */
+  v1Key: V1Key;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */
   setServerControl(control: ServerControl): void;
   setApiBaseUrl(url: string | null): void;

@@ -34,6 +34,7 @@ import { SessionService } from './sessions/session-service';
 import { createSessionsApi } from './sessions/sessions-api';
 import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
+import { V1Key } from './cli/api-key';
 import { LiveTools } from './tools/live/live-tools';
 
 export const APP_VERSION = '0.1.0';
@@ -116,6 +117,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
 
   let server: ServerControl | null = options.server ?? null;
+  const v1Key = new V1Key(options.dataDir, options.apiKey ?? null);
   let apiBaseUrl: string | null = null;
   const info = (): AppInfo => ({
     version: APP_VERSION,
@@ -133,6 +135,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     info,
     secrets: () => options.secrets ?? null,
     server: () => server,
+    v1Key,
     sessions: createSessionsApi(sessions, options.dataDir, now),
     live,
     liveApi,
@@ -154,6 +157,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     live,
     workspaceReady,
     committed,
+    v1Key,
     setServerControl(control) {
       server = control;
     },

@@ -11,15 +11,19 @@ let services: Services;
 let control: LocalServerControl;
 const started: string[] = [];
 
+function open(apiKey: string | null) {
+  services = openServices({ dbPath: path.join(dir, 'runlens.db'), dataDir: dir, mode: 'electron', apiKey });
+  control = makeControl();
+  services.setServerControl(control);
+}
+
 function makeControl(port?: number) {
-  return new LocalServerControl({ services, dataDir: dir, apiKey: 'desk-key', port, onStarted: ({ loginUrl }) => started.push(loginUrl) });
+  return new LocalServerControl({ services, dataDir: dir, port, onStarted: ({ loginUrl }) => started.push(loginUrl) });
 }
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runlens-server-'));
-  services = openServices({ dbPath: path.join(dir, 'runlens.db'), dataDir: dir, mode: 'electron' });
-  control = makeControl();
-  services.setServerControl(control);
+  open('desk-key');
   started.length = 0;
 });
 
@@ -55,5 +59,49 @@ describe('the local server switch', () => {
     const again = await next.setEnabled(true);
     await next.shutdown();
     expect(again.port).toBe(port);
+  });
+});
+
+describe('the /v1 key in Settings', () => {
+  const list = (url: string, key: string) => fetch(`${url}/v1/assistants`, { headers: { authorization: `Bearer ${key}`, 'openai-beta': 'assistants=v2' } }).then((r) => r.status);
+  const reopen = async (apiKey: string | null) => {
+    await control.shutdown();
+    await services.close();
+    open(apiKey);
+  };
+
+  it('shows the generated key masked, reveals it only when asked, and regenerating refuses the old key at once', async () => {
+    await reopen(null);
+    const { url } = await services.api.settings.setServerEnabled(true);
+    const info = await services.api.settings.apiKey();
+    const key = await services.api.settings.revealApiKey();
+    expect(key).toMatch(/^sk-runlens-[0-9a-f]{48}$/);
+    expect(fs.readFileSync(path.join(dir, 'api-key'), 'utf8').trim()).toBe(key);
+    expect(info).toEqual({ masked: `sk-${'*'.repeat(20)}${key.slice(-4)}`, source: 'generated', file: path.join(dir, 'api-key'), regenerable: true });
+    expect(JSON.stringify(info)).not.toContain(key.slice(3, -4));
+    expect(await list(url!, key)).toBe(200);
+
+    const pushed: string[] = [];
+    const off = services.subscribe((name, payload) => pushed.push(JSON.stringify([name, payload])));
+    const next = await services.api.settings.regenerateApiKey();
+    off();
+    const fresh = await services.api.settings.revealApiKey();
+    expect(fresh).not.toBe(key);
+    expect(next.masked.slice(-4)).toBe(fresh.slice(-4));
+    expect(await list(url!, key)).toBe(401);
+    expect(await list(url!, fresh)).toBe(200);
+    expect(pushed.join('\n')).not.toContain(fresh);
+    expect(fs.statSync(path.join(dir, 'api-key')).mode & 0o777).toBe(0o600);
+
+    // The new key outlives a restart.
+    await reopen(null);
+    expect(await services.api.settings.revealApiKey()).toBe(fresh);
+  });
+
+  it('a key given with --api-key / RUNLENS_API_KEY is shown but cannot be regenerated from the app', async () => {
+    expect(await services.api.settings.apiKey()).toEqual({ masked: '********', source: 'given', file: null, regenerable: false });
+    await expect(services.api.settings.regenerateApiKey()).rejects.toThrow(/given with --api-key or RUNLENS_API_KEY/);
+    expect(await services.api.settings.revealApiKey()).toBe('desk-key');
+    expect(fs.existsSync(path.join(dir, 'api-key'))).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { loadOrCreateSessionSecret } from '../http/bridge/session-auth';
 import { createHttpServer } from '../http/server';
 import { openServices } from '../services';
 import { FileSecretStore } from '../secrets/file-secret-store';
-import { apiKeyPath, loadOrCreateApiKey } from './api-key';
+import { apiKeyPath } from './api-key';
 import { closeLogs, logToFile, logToStderr } from '../log/logger';
 import { parseServeArgs, UsageError } from './args';
 import { loadWorkspaceConfig, WorkspaceConfigError } from '../config/workspace-config';
@@ -25,7 +25,6 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(args.dbPath), { recursive: true });
   logToStderr();
   await logToFile(args.dataDir);
-  const apiKey = args.apiKey ?? loadOrCreateApiKey(args.dataDir);
   const secrets = new FileSecretStore(args.dataDir);
   // A bad config file stops the start with the JSON path of the problem (references checked too).
   const workspace = args.configFile ? await loadWorkspaceConfig(args.configFile, { env: process.env, secrets }) : null;
@@ -34,13 +33,14 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     mode: 'browser',
     secrets,
+    apiKey: args.apiKey,
     ...(workspace && args.configFile ? { workspaceConfig: workspace.raw, workspaceConfigFile: args.configFile } : {}),
     ...(args.runExpirySeconds !== null ? { runExpirySeconds: args.runExpirySeconds } : {}),
   });
   const loginToken = randomBytes(24).toString('hex');
   let server: Awaited<ReturnType<typeof createHttpServer>>;
   try {
-    server = await createHttpServer({ services, host: args.host, port: args.port, apiKey, loginToken, sessionSecret: loadOrCreateSessionSecret(args.dataDir) });
+    server = await createHttpServer({ services, host: args.host, port: args.port, apiKey: () => services.v1Key.current(), loginToken, sessionSecret: loadOrCreateSessionSecret(args.dataDir) });
   } catch (error) {
     await services.close();
     if (isAddressInUse(error)) throw new Error(portInUseMessage(args.host, args.port), { cause: error });

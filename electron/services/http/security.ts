@@ -88,6 +88,12 @@ function keyDigest(apiKey: string): Buffer {
   return d;
 }
 
+/** A key as it may be shown: its first 3 and last 4 characters (all stars when short). */
+export function maskKey(key: string): string {
+  if (key.length <= 8) return '*'.repeat(key.length);
+  return `${key.slice(0, 3)}${'*'.repeat(Math.min(key.length - 7, 20))}${key.slice(-4)}`;
+}
+
 /** Constant-time comparison of a `Bearer` Authorization header against the key. */
 export function bearerMatches(authorization: string | undefined, apiKey: string): boolean {
   if (!authorization) return false;

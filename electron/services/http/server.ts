@@ -20,8 +20,8 @@ export interface HttpServerOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** The `/v1` Bearer key. */
-  apiKey: string;
+  /** The `/v1` Bearer key, or a function giving the current one (asked on every request: a regenerated key works at once). */
+  apiKey: string | (() => string);
   /** One-time token for the UI login link. */
   loginToken?: string;
   /** Signs browser session cookies (loadOrCreateSessionSecret of the data directory), so logins survive restarts. */
@@ -58,6 +58,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const policy: HostPolicy = { extraHosts: WILDCARD_HOSTS.has(host) || isLoopbackName(host) ? [] : [host] };
   let boundPort: number | null = null;
 
+  const given = options.apiKey;
+  const apiKey = typeof given === 'function' ? given : () => given;
   const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
   const app = Fastify({
     // The shared RunLens log: 5xx and commit failures are written there; at 'warn', no line per request.
@@ -76,7 +78,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', jsonBodyParser(bodyLimit));
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(notFoundHandler(options.apiKey));
+  app.setNotFoundHandler(notFoundHandler(apiKey));
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -105,7 +107,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     prefix: '/v1',
     runtime: options.services.runtime,
     builtins: options.services.builtins,
-    apiKey: options.apiKey,
+    apiKey,
     pollAfterMs: options.pollAfterMs ?? 25,
     longPollMs: options.longPollMs ?? 1000,
     models: () => options.services.api.models.list(),

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../runtime/api-error';
-import { bearerMatches } from '../security';
+import { bearerMatches, maskKey } from '../security';
 import { registerAssistantRoutes } from './assistants';
 import type { V1Context } from './context';
 import { registerModelRoutes, type ModelLister } from './models';
@@ -14,21 +14,16 @@ import { registerThreadRoutes } from './threads';
 import { registerFileRoutes } from './files';
 import { registerVectorStoreRoutes } from './vector-stores';
 
-/** The `/v1` plugin's options: the route context plus the Bearer key. */
+/** The `/v1` plugin's options: the route context plus the Bearer key (asked for on every request, so a regenerated key takes effect at once). */
 export interface V1Options extends V1Context {
-  apiKey: string;
+  apiKey: () => string;
   /** The model list of `GET /v1/models` (only `mock` when absent). */
   models?: ModelLister;
 }
 
-function maskKey(key: string): string {
-  if (key.length <= 8) return '*'.repeat(key.length);
-  return `${key.slice(0, 3)}${'*'.repeat(Math.min(key.length - 7, 20))}${key.slice(-4)}`;
-}
-
-function checkAuth(req: FastifyRequest, apiKey: string): void {
+function checkAuth(req: FastifyRequest, apiKey: () => string): void {
   const header = req.headers.authorization;
-  if (bearerMatches(header, apiKey)) return;
+  if (bearerMatches(header, apiKey())) return;
   const given = header ? /^Bearer\s+(.*)$/i.exec(header.trim())?.[1]?.trim() : undefined;
   if (!given) {
     throw new ApiError(
@@ -71,7 +66,7 @@ function checkBeta(req: FastifyRequest): void {
  * The server-wide 404: under `/v1` it still demands the key, then answers like the
  * platform (`Invalid URL (GET /v1/foo)`); elsewhere a plain OpenAI-shaped 404.
  */
-export function notFoundHandler(apiKey: string) {
+export function notFoundHandler(apiKey: () => string) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const path = req.url.split('?')[0];
     if (path === '/v1' || path.startsWith('/v1/')) checkAuth(req, apiKey);

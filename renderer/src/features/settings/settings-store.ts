@@ -4,7 +4,7 @@
  * the screen shows what was stored. Model lists live in the assistants store (every picker).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, RunLensBridge, ServerStatus } from '../../../../electron/contract/api';
+import type { ApiKeyInfo, AppInfo, RunLensBridge, ServerStatus } from '../../../../electron/contract/api';
 import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from '../../../../electron/contract/providers';
 import type { ScriptedRule, ScriptedRuleSet } from '../../../../electron/contract/scripted';
 import { errorMessage } from '../../stores/errors';
@@ -15,6 +15,8 @@ export interface SettingsState {
   prices: ModelPrice[];
   server: ServerStatus | null;
   info: AppInfo | null;
+  /** The `/v1` key, masked (the clear key is never kept here: `revealApiKey` hands it to the caller). */
+  apiKey: ApiKeyInfo | null;
   loaded: boolean;
   error: string | null;
   /** Per provider: the last test result. */
@@ -28,6 +30,9 @@ export interface SettingsState {
   probe(model: string): Promise<ProbeResult>;
   setPrice(price: ModelPrice): Promise<void>;
   setServerEnabled(enabled: boolean): Promise<void>;
+  /** The `/v1` key in clear, fetched on this explicit request. */
+  revealApiKey(): Promise<string>;
+  regenerateApiKey(): Promise<void>;
   /** Scripted rule sets by name (an assistant id, or a free name), newest version; null when none. */
   rules: Record<string, ScriptedRuleSet | null>;
   loadRules(name: string): Promise<void>;
@@ -48,6 +53,7 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
     prices: [],
     server: null,
     info: null,
+    apiKey: null,
     loaded: false,
     error: null,
     tests: {},
@@ -56,14 +62,15 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
       // Many views ask at once (every run's cost): one request set in flight at a time.
       inFlight ??= (async () => {
         try {
-          const [providers, presets, prices, server, info] = await Promise.all([
+          const [providers, presets, prices, server, info, apiKey] = await Promise.all([
             api.providers.list(),
             api.providers.presets(),
             api.prices.list(),
             api.settings.serverStatus(),
             api.app.info(),
+            api.settings.apiKey(),
           ]);
-          set({ providers, presets, prices, server, info, loaded: true, error: null });
+          set({ providers, presets, prices, server, info, apiKey, loaded: true, error: null });
         } catch (e) {
           set({ loaded: true, error: errorMessage(e) });
         } finally {
@@ -113,6 +120,10 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
     },
     async setServerEnabled(enabled) {
       set({ server: await api.settings.setServerEnabled(enabled) });
+    },
+    revealApiKey: () => api.settings.revealApiKey(),
+    async regenerateApiKey() {
+      set({ apiKey: await api.settings.regenerateApiKey() });
     },
   }));
 }
