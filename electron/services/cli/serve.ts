@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   const loginToken = randomBytes(24).toString('hex');
   let server: Awaited<ReturnType<typeof createHttpServer>>;
   try {
+    // The generated key exists from the start, so the path printed below holds it.
+    services.v1Key.current();
     server = await createHttpServer({ services, host: args.host, port: args.port, apiKey: () => services.v1Key.current(), loginToken, sessionSecret: loadOrCreateSessionSecret(args.dataDir) });
   } catch (error) {
     await services.close();
