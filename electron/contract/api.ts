@@ -40,6 +40,14 @@ export interface AssistantVersion {
   version: number;
   created_at: number;
   snapshot: Assistant;
+  /** The scripted model's rules kept with this version (model `scripted`); null when it had none. */
+  scripted_rules: ScriptedRuleSet | null;
+}
+
+/** What is saved with an assistant version besides the assistant itself. */
+export interface AssistantSaveOptions {
+  /** The rules of the `scripted` model, kept with the new version (checked first: bad rules change nothing). */
+  scripted_rules?: ScriptedRule[];
 }
 
 export interface ThreadSummary {
@@ -274,10 +282,12 @@ export interface RunLensApi {
     list(): Promise<Assistant[]>;
     get(id: string): Promise<Assistant>;
     create(input: AssistantInput): Promise<Assistant>;
-    update(id: string, input: Partial<AssistantInput>): Promise<Assistant>;
+    /** Saves a new version; `options.scripted_rules` are kept with it. */
+    update(id: string, input: Partial<AssistantInput>, options?: AssistantSaveOptions): Promise<Assistant>;
     duplicate(id: string): Promise<Assistant>;
     delete(id: string): Promise<void>;
     versions(id: string): Promise<AssistantVersion[]>;
+    /** Saves version `version`'s assistant and scripted rules as a new version. */
     restoreVersion(id: string, version: number): Promise<Assistant>;
   };
   threads: {

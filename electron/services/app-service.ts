@@ -14,6 +14,8 @@ import type { SecretStore, ServerControl } from './services-types';
 import type { createLiveApi } from './live-service';
 import type { LiveTools } from './tools/live/live-tools';
 import type { V1Key } from './cli/api-key';
+import type { ScriptedRule, ScriptedRuleSet } from '../contract/scripted';
+import type { ScriptedRuleStore } from './models/scripted-rules';
 
 export interface AppServiceDeps {
   runtime: AssistantsRuntime;
@@ -24,6 +26,8 @@ export interface AppServiceDeps {
   server: () => ServerControl | null;
   /** The `/v1` key (shown masked, revealed on request, regenerated). */
   v1Key: V1Key;
+  /** Scripted rule sets; an assistant's own set is kept with its versions. */
+  scripted: ScriptedRuleStore;
   live: LiveTools;
   liveApi: ReturnType<typeof createLiveApi>;
   /** Live providers, probes and prices (models/providers/prices groups). */
@@ -55,13 +59,32 @@ function titleOf(threadMetadata: Record<string, string> | null, firstUser: Messa
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+const sameRules = (a: ScriptedRule[] | undefined, b: ScriptedRule[] | undefined): boolean => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+
 function functionNames(a: Assistant): string[] {
   return a.tools.flatMap((t) => (t.type === 'function' ? [t.function.name] : []));
 }
 
 export function createAppService(deps: AppServiceDeps): RunLensApi {
-  const { runtime, store, handlers, live, liveApi } = deps;
+  const { runtime, store, handlers, live, liveApi, scripted } = deps;
   const db = store.db;
+
+  /**
+   * Saves a new assistant version. Scripted rules given, when they differ from the ones in use,
+   * are saved with it (checked first, so bad rules change nothing), in one transaction.
+   */
+  const saveVersion = (id: string, input: Partial<AssistantInput>, rules?: ScriptedRule[]): Assistant => {
+    runtime.getAssistant(id);
+    const checked = rules === undefined ? undefined : scripted.check(id, rules);
+    const changed = checked !== undefined && !sameRules(scripted.latest(id)?.rules, checked);
+    const saved = db.transaction(() => {
+      const a = runtime.updateAssistant(id, input);
+      if (changed) scripted.save(id, checked, store.assistantVersion(id));
+      return a;
+    })();
+    if (changed) runtime.emit({ kind: 'settings', op: 'updated', id: `scripted/${id}` });
+    return saved;
+  };
 
   const summary = (threadId: string): ThreadSummary => {
     const thread = runtime.getThread(threadId);
@@ -118,24 +141,30 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       list: async () => collect((after) => runtime.listAssistants({ limit: 100, order: 'desc', after })),
       get: async (id) => runtime.getAssistant(id),
       create: async (input: AssistantInput) => runtime.createAssistant(input),
-      update: async (id, input) => runtime.updateAssistant(id, input),
+      update: async (id, input, options) => saveVersion(id, input, options?.scripted_rules),
       duplicate: async (id) => {
         const a = runtime.getAssistant(id);
         const { id: _id, object: _o, created_at: _c, ...rest } = a;
-        return runtime.createAssistant({ ...rest, name: `${a.name ?? 'Untitled assistant'} (copy)` });
+        const copy = runtime.createAssistant({ ...rest, name: `${a.name ?? 'Untitled assistant'} (copy)` });
+        // The copy starts with the rules in use, kept with its first version.
+        const rules = scripted.latest(id)?.rules;
+        if (rules?.length) scripted.save(copy.id, rules, 1);
+        return copy;
       },
       delete: async (id) => {
         runtime.deleteAssistant(id);
       },
       versions: async (id): Promise<AssistantVersion[]> => {
         runtime.getAssistant(id);
-        return store.listAssistantVersions(id).map((v) => ({ assistant_id: id, ...v }));
+        return store.listAssistantVersions(id).map((v) => ({ assistant_id: id, ...v, scripted_rules: scripted.atAssistantVersion(id, v.version) }));
       },
       restoreVersion: async (id, version) => {
         const v = store.listAssistantVersions(id).find((x) => x.version === version);
         if (!v) throw new ApiError(404, `No version ${version} found for assistant '${id}'.`);
         const { id: _id, object: _o, created_at: _c, ...rest } = v.snapshot;
-        return runtime.updateAssistant(id, rest);
+        // The rules kept with that version come back too (none then: none now).
+        const kept = scripted.atAssistantVersion(id, version)?.rules ?? [];
+        return saveVersion(id, rest, sameRules(kept, scripted.latest(id)?.rules) ? undefined : kept);
       },
     },
     threads: {
@@ -237,6 +266,15 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
     },
     workspace: liveApi.workspace,
     ...deps.modelsApi,
+    scripted: {
+      ...deps.modelsApi.scripted,
+      // An assistant's own rules are kept with its versions: saving them saves a new version.
+      save: async (name, rules) => {
+        if (!store.getAssistant(name)) return deps.modelsApi.scripted.save(name, rules);
+        saveVersion(name, {}, rules);
+        return scripted.latest(name) as ScriptedRuleSet;
+      },
+    },
     settings: {
       hasProviderKey: async (provider) => (await deps.secrets()?.has(provider)) ?? false,
       setProviderKey: async (provider, key) => {

@@ -136,6 +136,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     secrets: () => options.secrets ?? null,
     server: () => server,
     v1Key,
+    scripted,
     sessions: createSessionsApi(sessions, options.dataDir, now),
     live,
     liveApi,

@@ -2,6 +2,8 @@
  * Scripted rule sets in SQLite, every save kept as a new version (the newest one is used).
  * Rules are checked whole before anything is stored: a bad regex, an unknown condition or
  * action, or arguments that are not a JSON template are refused with the rule's index.
+ * An assistant's own set (named by its id) is kept with the assistant's versions: each save
+ * records the assistant version it was made with, so the rules of any version can be found.
  */
 import type { ScriptedRule, ScriptedRuleSet } from '../../contract/scripted';
 import type { Db } from '../db/database';
@@ -51,6 +53,13 @@ export class ScriptedRuleStore {
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS scripted_rule_sets (
       name TEXT NOT NULL, version INTEGER NOT NULL, created_at INTEGER NOT NULL, rules TEXT NOT NULL, PRIMARY KEY (name, version))`);
+    // Older databases: rule sets saved before they were kept with assistant versions count as v0's.
+    const columns = db.prepare('PRAGMA table_info(scripted_rule_sets)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'assistant_version')) db.exec('ALTER TABLE scripted_rule_sets ADD COLUMN assistant_version INTEGER');
+  }
+
+  private static row(r: { name: string; version: number; created_at: number; rules: string }): ScriptedRuleSet {
+    return { name: r.name, version: r.version, created_at: r.created_at, rules: JSON.parse(r.rules) as ScriptedRule[] };
   }
 
   /** The newest version, or null when none was saved. */
@@ -58,21 +67,34 @@ export class ScriptedRuleStore {
     const row = this.db.prepare('SELECT name, version, created_at, rules FROM scripted_rule_sets WHERE name = ? ORDER BY version DESC LIMIT 1').get(name) as
       | { name: string; version: number; created_at: number; rules: string }
       | undefined;
-    return row ? { ...row, rules: JSON.parse(row.rules) as ScriptedRule[] } : null;
+    return row ? ScriptedRuleStore.row(row) : null;
+  }
+
+  /** The rules an assistant had at its version `assistantVersion` (the newest saved with it or before); null when none. */
+  atAssistantVersion(assistantId: string, assistantVersion: number): ScriptedRuleSet | null {
+    const row = this.db
+      .prepare('SELECT name, version, created_at, rules FROM scripted_rule_sets WHERE name = ? AND COALESCE(assistant_version, 0) <= ? ORDER BY version DESC LIMIT 1')
+      .get(assistantId, assistantVersion) as { name: string; version: number; created_at: number; rules: string } | undefined;
+    return row ? ScriptedRuleStore.row(row) : null;
   }
 
   versions(name: string): ScriptedRuleSet[] {
     const rows = this.db.prepare('SELECT name, version, created_at, rules FROM scripted_rule_sets WHERE name = ? ORDER BY version DESC').all(name) as Array<{ name: string; version: number; created_at: number; rules: string }>;
-    return rows.map((r) => ({ ...r, rules: JSON.parse(r.rules) as ScriptedRule[] }));
+    return rows.map((r) => ScriptedRuleStore.row(r));
   }
 
-  /** Saves a new version after checking every rule. */
-  save(name: string, rules: unknown): ScriptedRuleSet {
+  /** Checks a set's name and rules; returns the rules or throws a 400 (nothing is stored). */
+  check(name: string, rules: unknown): ScriptedRule[] {
     if (typeof name !== 'string' || !NAME.test(name)) throw new ApiError(400, 'Invalid rule set name: letters, digits, "_", "-", "." (at most 128).', 'invalid_request_error', 'name');
-    const checked = checkRules(rules);
+    return checkRules(rules);
+  }
+
+  /** Saves a new version after checking every rule; `assistantVersion`: the assistant version it is kept with. */
+  save(name: string, rules: unknown, assistantVersion: number | null = null): ScriptedRuleSet {
+    const checked = this.check(name, rules);
     const version = (this.latest(name)?.version ?? 0) + 1;
     const created_at = Math.floor(this.now() / 1000);
-    this.db.prepare('INSERT INTO scripted_rule_sets (name, version, created_at, rules) VALUES (?, ?, ?, ?)').run(name, version, created_at, JSON.stringify(checked));
+    this.db.prepare('INSERT INTO scripted_rule_sets (name, version, created_at, rules, assistant_version) VALUES (?, ?, ?, ?, ?)').run(name, version, created_at, JSON.stringify(checked), assistantVersion);
     return { name, version, created_at, rules: checked };
   }
 }

@@ -3,7 +3,7 @@
  * goes through the bridge and then refreshes from it, so the UI shows what was stored.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AssistantInput, AssistantVersion, FunctionHandler, HandlerInput, ModelInfo, RunLensBridge } from '../../../electron/contract/api';
+import type { AssistantInput, AssistantSaveOptions, AssistantVersion, FunctionHandler, HandlerInput, ModelInfo, RunLensBridge } from '../../../electron/contract/api';
 import type { Assistant } from '../../../electron/contract/objects';
 import { errorMessage } from './errors';
 
@@ -16,7 +16,8 @@ export interface AssistantsState {
   versions: Record<string, AssistantVersion[]>;
   load(): Promise<void>;
   create(input: AssistantInput): Promise<Assistant>;
-  update(id: string, patch: Partial<AssistantInput>): Promise<Assistant>;
+  /** Saves a new version; `options.scripted_rules` are kept with it. */
+  update(id: string, patch: Partial<AssistantInput>, options?: AssistantSaveOptions): Promise<Assistant>;
   duplicate(id: string): Promise<Assistant>;
   remove(id: string): Promise<void>;
   loadVersions(id: string): Promise<void>;
@@ -50,8 +51,8 @@ export function createAssistantsStore(bridge: RunLensBridge): AssistantsStore {
       set({ list: [a, ...get().list.filter((x) => x.id !== a.id)] });
       return a;
     },
-    async update(id, patch) {
-      const a = await api.assistants.update(id, patch);
+    async update(id, patch, options) {
+      const a = options ? await api.assistants.update(id, patch, options) : await api.assistants.update(id, patch);
       set({ list: get().list.map((x) => (x.id === id ? a : x)) });
       void get().loadVersions(id);
       return a;

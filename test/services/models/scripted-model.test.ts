@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssistantTool } from '../../../electron/contract/objects';
 import type { ScriptedRule } from '../../../electron/contract/scripted';
-import { openTestServices, waitForStatus, type TestServices } from '../../helpers/services';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openTestServices, tempDir, waitForStatus, type TestServices } from '../../helpers/services';
 
 let s: TestServices;
 beforeEach(() => {
@@ -76,5 +78,77 @@ describe('scripted model', () => {
       [2, 1],
       [1, 4],
     ]);
+  });
+
+  it('keeps the rules with the assistant versions: restoring v1 brings its rules back and a run uses them', async () => {
+    const a = await s.api.assistants.create({ model: 'scripted', name: 'Support', tools: [refund] });
+    const rulesA: ScriptedRule[] = [{ when: { type: 'default' }, then: { type: 'reply', template: 'A says {{message}}' } }];
+    const rulesB: ScriptedRule[] = [{ when: { type: 'default' }, then: { type: 'reply', template: 'B says {{message}}' } }];
+    const replyOf = async (content: string) => {
+      const run = await runOn(a.id, content);
+      expect(run.status).toBe('completed');
+      return s.runtime.listMessages(run.thread_id, { limit: 1, order: 'desc' }).data[0].content[0];
+    };
+
+    const v2 = await s.api.assistants.update(a.id, { instructions: 'first' }, { scripted_rules: rulesA });
+    expect(v2.instructions).toBe('first');
+    await s.api.assistants.update(a.id, { instructions: 'second' }, { scripted_rules: rulesB });
+    expect(await replyOf('hi')).toMatchObject({ text: { value: 'B says hi' } });
+    const versions = await s.api.assistants.versions(a.id);
+    expect(versions.map((v) => [v.version, v.snapshot.instructions, v.scripted_rules?.rules ?? null])).toEqual([
+      [3, 'second', rulesB],
+      [2, 'first', rulesA],
+      [1, null, null],
+    ]);
+
+    const restored = await s.api.assistants.restoreVersion(a.id, 2);
+    expect(restored.instructions).toBe('first');
+    expect((await s.api.scripted.get(a.id))?.rules).toEqual(rulesA);
+    expect(await replyOf('hello')).toMatchObject({ text: { value: 'A says hello' } });
+    expect((await s.api.assistants.versions(a.id))[0]).toMatchObject({ version: 4, scripted_rules: { rules: rulesA } });
+
+    // Version 1 had no rules: restoring it leaves none, and a run says so.
+    await s.api.assistants.restoreVersion(a.id, 1);
+    expect((await s.api.scripted.get(a.id))?.rules).toEqual([]);
+    const none = await runOn(a.id, 'anyone?');
+    expect(none.last_error?.message).toContain('has no rules');
+  });
+
+  it('saving rules alone also saves an assistant version; bad rules change neither; a duplicate takes the rules along', async () => {
+    const a = await s.api.assistants.create({ model: 'scripted', tools: [refund] });
+    await s.api.scripted.save(a.id, RULES);
+    expect((await s.api.assistants.versions(a.id)).map((v) => [v.version, v.scripted_rules?.rules.length ?? 0])).toEqual([
+      [2, 4],
+      [1, 0],
+    ]);
+    await expect(s.api.assistants.update(a.id, { instructions: 'x' }, { scripted_rules: [{ when: { type: 'regex', pattern: '(' } } as never] })).rejects.toThrow(/Rule 1/);
+    expect((await s.api.assistants.versions(a.id)).length).toBe(2);
+    expect((await s.api.assistants.get(a.id)).instructions).toBeNull();
+    // Unchanged rules save no new rule version.
+    await s.api.assistants.update(a.id, { instructions: 'y' }, { scripted_rules: RULES });
+    expect((await s.api.scripted.versions(a.id)).length).toBe(1);
+
+    const copy = await s.api.assistants.duplicate(a.id);
+    expect((await s.api.scripted.get(copy.id))?.rules).toEqual(RULES);
+    const waiting = await runOn(copy.id, 'refund 12');
+    expect(waiting.required_action?.submit_tool_outputs.tool_calls[0].function.arguments).toBe('{"order":"12"}');
+  });
+
+  it('rule sets saved before they were kept with versions still work, as the rules of every earlier version', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'old.db');
+    const old = new Database(dbPath);
+    old.exec('CREATE TABLE scripted_rule_sets (name TEXT NOT NULL, version INTEGER NOT NULL, created_at INTEGER NOT NULL, rules TEXT NOT NULL, PRIMARY KEY (name, version))');
+    old.prepare('INSERT INTO scripted_rule_sets VALUES (?, 1, 0, ?)').run('legacy', JSON.stringify(RULES.slice(3)));
+    old.close();
+    const t = openTestServices({ env: {}, dbPath }, dir);
+    try {
+      expect((await t.api.scripted.get('legacy'))?.rules).toEqual(RULES.slice(3));
+      await t.api.scripted.save('legacy', RULES);
+      expect((await t.api.scripted.versions('legacy')).map((v) => v.version)).toEqual([2, 1]);
+      expect(t.liveModels.scripted.atAssistantVersion('legacy', 5)?.version).toBe(2);
+    } finally {
+      await t.dispose();
+    }
   });
 });

@@ -82,7 +82,11 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'assistants.list': [],
   'assistants.get': [id('id')],
   'assistants.create': [{ name: 'input', schema: assistantCreateSchema }],
-  'assistants.update': [id('id'), { name: 'input', schema: { t: 'object', props: assistantProps } }],
+  'assistants.update': [
+    id('id'),
+    { name: 'input', schema: { t: 'object', props: assistantProps } },
+    { name: 'options', optional: true, schema: { t: 'object', nullable: true, props: { scripted_rules: { t: 'array', max: 200, items: { t: 'object', open: true, props: {} } } } } },
+  ],
   'assistants.duplicate': [id('id')],
   'assistants.delete': [id('id')],
   'assistants.versions': [id('id')],

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Assistant } from '../../../../electron/contract/objects';
 import type { HandlerInput } from '../../../../electron/contract/api';
+import type { ScriptedRule } from '../../../../electron/contract/scripted';
 import { CodeEditor } from '../../components/CodeEditor';
 import { useAssistants, useStores } from '../../stores';
 import { errorMessage } from '../../stores/errors';
 import { blankDraft, fromDraft, toDraft, type AssistantDraft } from './assistant-draft';
 import { FunctionsEditor, type HandlerDrafts } from './FunctionsEditor';
-import { ScriptedRulesEditor } from './ScriptedRulesEditor';
+import { rulesProblem, ScriptedRulesEditor } from './ScriptedRulesEditor';
 import { VersionHistory } from './VersionHistory';
 import { MetadataEditor } from './MetadataEditor';
 import { ImportToolsDialog } from './ImportToolsDialog';
@@ -24,10 +25,13 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** Edited scripted rules (JSON text), saved with the next version; null while untouched. */
+  const [rulesText, setRulesText] = useState<string | null>(null);
 
   useEffect(() => {
     setDraft(assistant ? toDraft(assistant) : blankDraft(stores.assistants.getState().models[0]?.id));
     setConfirmDelete(false);
+    setRulesText(null);
     if (assistant) void stores.assistants.getState().loadHandlers(assistant.id);
   }, [assistant, stores]);
   useEffect(() => {
@@ -40,9 +44,18 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
   const save = async () => {
     const { input } = fromDraft(draft);
     if (!input) return setStatus({ kind: 'error', text: 'Fix the problems marked below before saving.' });
+    const withRules = assistant !== null && draft.model === 'scripted' && rulesText !== null;
+    const badRules = withRules ? rulesProblem(rulesText) : null;
+    if (badRules) return setStatus({ kind: 'error', text: `Could not save: ${badRules}` });
     setSaving(true);
     try {
-      const a = assistant ? await stores.assistants.getState().update(assistant.id, input) : await stores.assistants.getState().create(input);
+      const a = assistant
+        ? await stores.assistants.getState().update(assistant.id, input, withRules ? { scripted_rules: JSON.parse(rulesText) as ScriptedRule[] } : undefined)
+        : await stores.assistants.getState().create(input);
+      if (withRules) {
+        setRulesText(null);
+        await stores.settings.getState().loadRules(a.id);
+      }
       const names = new Set(draft.functions.map((f) => f.name));
       for (const [fn, h] of Object.entries(handlers)) {
         if (!names.has(fn)) continue;
@@ -174,12 +187,19 @@ export function AssistantEditor({ assistant }: { assistant: Assistant | null }) 
           <MetadataEditor rows={draft.metadata} onChange={(metadata) => set({ metadata })} />
           {problems.metadata ? <div className="inline-error">{problems.metadata}</div> : null}
         </form>
-        {assistant && draft.model === 'scripted' ? <ScriptedRulesEditor assistantId={assistant.id} /> : null}
+        {assistant && draft.model === 'scripted' ? <ScriptedRulesEditor assistantId={assistant.id} text={rulesText} onChange={setRulesText} /> : null}
         {assistant ? (
           <section className="versions-section">
             <h3>Versions</h3>
             <p className="muted small">Every save is a new version; each run records the version it used.</p>
-            <VersionHistory assistantId={assistant.id} onRestored={() => stores.ui.getState().set({ notice: { kind: 'info', text: 'Restored (saved as a new version).' } })} />
+            <VersionHistory
+              assistantId={assistant.id}
+              onRestored={() => {
+                setRulesText(null);
+                void stores.settings.getState().loadRules(assistant.id);
+                stores.ui.getState().set({ notice: { kind: 'info', text: 'Restored (saved as a new version).' } });
+              }}
+            />
           </section>
         ) : null}
       </div>

@@ -24,6 +24,7 @@ export function VersionHistory({ assistantId, onRestored }: { assistantId: strin
             <span className="muted small">{new Date(v.created_at * 1000).toLocaleString()}</span>
             <span className="muted small">
               {v.snapshot.model} · {v.snapshot.tools.length} tool{v.snapshot.tools.length === 1 ? '' : 's'}
+              {v.scripted_rules?.rules.length ? ` · ${v.scripted_rules.rules.length} scripted rule${v.scripted_rules.rules.length === 1 ? '' : 's'}` : ''}
             </span>
             <span className="spacer" />
             <button type="button" className="btn btn-small btn-ghost" onClick={() => setOpen(open === v.version ? null : v.version)}>
@@ -47,7 +48,9 @@ export function VersionHistory({ assistantId, onRestored }: { assistantId: strin
               </button>
             )}
           </div>
-          {open === v.version ? <JsonBlock text={JSON.stringify(v.snapshot)} label={`Version ${v.version}`} /> : null}
+          {open === v.version ? (
+            <JsonBlock text={JSON.stringify(v.scripted_rules?.rules.length ? { ...v.snapshot, scripted_rules: v.scripted_rules.rules } : v.snapshot)} label={`Version ${v.version}`} />
+          ) : null}
         </li>
       ))}
     </ol>

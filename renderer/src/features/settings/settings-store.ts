@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiKeyInfo, AppInfo, RunLensBridge, ServerStatus } from '../../../../electron/contract/api';
 import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from '../../../../electron/contract/providers';
-import type { ScriptedRule, ScriptedRuleSet } from '../../../../electron/contract/scripted';
+import type { ScriptedRuleSet } from '../../../../electron/contract/scripted';
 import { errorMessage } from '../../stores/errors';
 
 export interface SettingsState {
@@ -36,7 +36,6 @@ export interface SettingsState {
   /** Scripted rule sets by name (an assistant id, or a free name), newest version; null when none. */
   rules: Record<string, ScriptedRuleSet | null>;
   loadRules(name: string): Promise<void>;
-  saveRules(name: string, rules: ScriptedRule[]): Promise<ScriptedRuleSet>;
   /** Re-reads every provider's `/models` on the services' side. */
   refreshModels(): Promise<void>;
 }
@@ -71,6 +70,8 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
             api.settings.apiKey(),
           ]);
           set({ providers, presets, prices, server, info, apiKey, loaded: true, error: null });
+          // Rule sets shown somewhere may have changed too (a version saved or restored in another window).
+          for (const name of Object.keys(get().rules)) void get().loadRules(name).catch(() => undefined);
         } catch (e) {
           set({ loaded: true, error: errorMessage(e) });
         } finally {
@@ -109,11 +110,6 @@ export function createSettingsStore(bridge: RunLensBridge): SettingsStore {
     async loadRules(name) {
       const set0 = await api.scripted.get(name);
       set({ rules: { ...get().rules, [name]: set0 } });
-    },
-    async saveRules(name, rules) {
-      const saved = await api.scripted.save(name, rules);
-      set({ rules: { ...get().rules, [name]: saved } });
-      return saved;
     },
     async refreshModels() {
       await api.models.list({ refresh: true });

@@ -62,6 +62,43 @@ describe('AssistantEditor', () => {
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('First name');
   });
 
+  it('keeps the scripted rules with the versions: Save version saves them, Restore brings the old ones back and runs use them', async () => {
+    h = harness();
+    const a = await h.stores.assistants.getState().create({ name: 'Rehearsal', model: 'scripted' });
+    h.stores.ui.getState().set({ view: 'assistant', assistantId: a.id });
+    renderWithStores(<EditorHost />, h);
+    await screen.findByText('v1');
+    const rulesBox = () => within(screen.getByRole('region', { name: 'Scripted rules' })).getByTestId('codemirror') as HTMLTextAreaElement;
+    const rules = (reply: string) => JSON.stringify([{ when: { type: 'default' }, then: { type: 'reply', template: reply } }]);
+    const reply = async () => {
+      const t = await h.bridge.api.threads.create();
+      await h.bridge.api.messages.create(t.id, { role: 'user', content: 'hi' });
+      const run = await h.bridge.api.runs.create(t.id, { assistant_id: a.id });
+      await waitFor(async () => expect((await h.bridge.api.runs.get(run.id)).run.status).toBe('completed'));
+      return (await h.bridge.api.messages.list(t.id)).at(-1)?.content[0];
+    };
+
+    fireEvent.change(rulesBox(), { target: { value: '[{"when":' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save version' }));
+    expect(await screen.findByText(/Could not save: Scripted rules:/)).toBeTruthy();
+    expect(await h.bridge.api.assistants.versions(a.id)).toHaveLength(1);
+
+    fireEvent.change(rulesBox(), { target: { value: rules('Rules A') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save version' }));
+    await screen.findByText('v2');
+    fireEvent.change(rulesBox(), { target: { value: rules('Rules B') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save version' }));
+    await screen.findByText('v3');
+    expect(await reply()).toMatchObject({ text: { value: 'Rules B' } });
+    expect(within(screen.getByText('v2').closest('li') as HTMLElement).getByText(/1 scripted rule/)).toBeTruthy();
+
+    fireEvent.click(within(screen.getByText('v2').closest('li') as HTMLElement).getByRole('button', { name: 'Restore' }));
+    await screen.findByText('v4');
+    await waitFor(() => expect(JSON.parse(rulesBox().value)).toEqual(JSON.parse(rules('Rules A'))));
+    expect(screen.getByTestId('rules-state').textContent).toBe('1 rule in use.');
+    expect(await reply()).toMatchObject({ text: { value: 'Rules A' } });
+  });
+
   it('checks temperature and top_p ranges', async () => {
     h = harness();
     renderWithStores(<EditorHost />, h);
