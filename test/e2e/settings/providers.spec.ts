@@ -25,7 +25,7 @@ test.afterEach(async () => {
   await fake.close();
 });
 
-test('add a provider in Settings, probe its model, run on it and inspect the raw request', async ({ page }, testInfo) => {
+test('add a provider in Settings, probe its model, run on it and inspect the raw request', async ({ page, server }, testInfo) => {
   const app = new Playground(page);
   await test.step('add the provider; its key is never shown again', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -53,6 +53,34 @@ test('add a provider in Settings, probe its model, run on it and inspect the raw
     await app.shot(testInfo, 'settings-providers');
   });
 
+  await test.step('the /v1 key: masked until Reveal, with a snippet for the SDK; a price for the provider model', async () => {
+    const key = page.getByTestId('api-key-value');
+    await expect(key).toHaveText('*'.repeat(server.apiKey.length));
+    await expect(page.getByTestId('sdk-snippet')).toContainText(`baseURL: '${server.url}/v1'`);
+    await expect(page.locator('body')).not.toContainText(server.apiKey);
+    // Given with --api-key: shown, not regenerable from the app.
+    await expect(page.getByTestId('api-key')).toContainText('Given with --api-key or RUNLENS_API_KEY');
+    await expect(page.getByRole('button', { name: 'Regenerate…' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect(key).toHaveText(server.apiKey);
+    await expect(page.getByTestId('sdk-snippet')).toContainText(`apiKey: '${server.apiKey}'`);
+    await page.getByRole('button', { name: 'Hide' }).click();
+    await expect(key).toHaveText('*'.repeat(server.apiKey.length));
+
+    const price = page.getByRole('form', { name: 'Set a price' });
+    await price.getByLabel('Model').fill('fake/tiny-llm');
+    await price.getByLabel('Input $/1M').fill('1000');
+    await price.getByLabel('Output $/1M').fill('2000');
+    await price.getByRole('button', { name: 'Set price' }).click();
+    await expect(page.getByRole('cell', { name: 'fake/tiny-llm' })).toBeVisible();
+    await page.getByRole('radio', { name: 'dark' }).click();
+    await page.getByTestId('provider-fake').scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'settings-providers-dark');
+    await page.getByTestId('api-key').scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'settings-dark');
+    await page.getByRole('radio', { name: 'light' }).click();
+  });
+
   await test.step('run an assistant on the provider model', async () => {
     await page.getByRole('button', { name: 'Close' }).click();
     await app.createAssistant('Live helper');
@@ -78,7 +106,15 @@ test('add a provider in Settings, probe its model, run on it and inspect the raw
     await expect(io.getByTestId('inspector-wire-request')).toContainText('"include_usage": true');
     await expect(io.getByTestId('copy-curl')).toBeVisible();
     await expect(page.locator('body')).not.toContainText('sk-e2e-secret-key-0001');
+    // The fake reports 11 prompt + 7 completion tokens: $0.011 + $0.014 at the price set above.
+    await expect(page.getByTestId('timeline-step-cost').first()).toHaveText('· 18 tokens · $0.0250');
+    await expect(page.getByTestId('inspector-step-cost')).toHaveText('$0.0250');
     await io.scrollIntoViewIfNeeded();
     await app.shot(testInfo, 'inspector-raw-request');
+    await page.getByRole('radio', { name: 'dark' }).click();
+    await io.scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'inspector-raw-request-dark');
+    await page.getByTestId('timeline-steps').scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'timeline-steps-dark');
   });
 });

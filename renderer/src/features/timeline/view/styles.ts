@@ -51,7 +51,7 @@ circle.tl-node { fill: var(--fg-muted); }
 .tl-inspector h5 { margin: 6px 0 2px; font-size: 12px; color: var(--fg-muted); font-weight: 600; }
 .tl-inspector details { margin-top: 8px; }
 .tl-inspector summary { cursor: pointer; color: var(--fg-muted); }
-.tl-kv { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; }
+.tl-kv { display: grid; grid-template-columns: minmax(84px, max-content) 1fr; gap: 2px 10px; margin: 0; }
 .tl-kv dt { color: var(--fg-muted); }
 .tl-kv dd { margin: 0; min-width: 0; }
 .tl-json, .tl-json pre { font: 12px/1.45 var(--font-mono); background: var(--bg-sunken); border-radius: var(--radius); padding: 6px 8px; margin: 0; max-height: 320px; overflow: auto; white-space: pre-wrap; word-break: break-word; }
