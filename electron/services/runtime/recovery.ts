@@ -5,6 +5,7 @@
  * (RunEngine.restore). Nothing here writes on its own.
  */
 import type { Message, Run, RunStep, Usage } from '../../contract/objects';
+import { HELD_RECORD_TYPES, heldOutput, type HeldRecord } from '../tools/live/live-tools';
 import type { RestoredRun, RestoreOutcome, RunEngine } from './run-engine';
 import { isActive } from './state-machine';
 import type { Store } from './store';
@@ -36,7 +37,30 @@ export function readRestoredRun(store: Store, run: Run): RestoredRun {
     const row = db.prepare("SELECT data FROM events WHERE run_id = ? AND type = 'model.response' ORDER BY seq DESC LIMIT 1").get(run.id) as { data: string } | undefined;
     roundUsage = row ? ((JSON.parse(row.data) as { usage: Usage | null }).usage ?? null) : null;
   }
-  return { run, step, message, round, roundUsage, total };
+  return { run, step, message, round, roundUsage, total, held: run.status === 'requires_action' && step ? readHeldOutputs(store, run, step) : null };
+}
+
+/**
+ * The outputs of a waiting round's calls that were answered before requires_action (executed
+ * live, blocked by the guard, or refused for their arguments): its function calls that are not
+ * pending, each from the last event that decided it (the same mapping `prepare` used).
+ */
+function readHeldOutputs(store: Store, run: Run, step: RunStep): Map<string, string> | null {
+  const pending = new Set(run.required_action?.submit_tool_outputs.tool_calls.map((c) => c.id) ?? []);
+  const calls = step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : [];
+  const held = new Set(calls.filter((c) => c.type === 'function' && !pending.has(c.id)).map((c) => c.id));
+  if (held.size === 0) return null;
+  const rows = store.db
+    .prepare(`SELECT type, data FROM events WHERE run_id = ? AND type IN (${HELD_RECORD_TYPES.map(() => '?').join(', ')}) ORDER BY seq`)
+    .all(run.id, ...HELD_RECORD_TYPES) as Array<{ type: HeldRecord['type']; data: string }>;
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    const record = { type: row.type, data: JSON.parse(row.data) } as HeldRecord;
+    if (record.data.step_id !== step.id || !held.has(record.data.call_id)) continue;
+    if (record.type === 'tool.execution.finished' && record.data.mode !== 'live') continue;
+    out.set(record.data.call_id, heldOutput(record));
+  }
+  return out.size > 0 ? out : null;
 }
 
 /** Takes over every run an earlier process left active; returns what became of each. */

@@ -62,6 +62,8 @@ export interface RestoredRun {
   roundUsage: Usage | null;
   /** Usage of the completed steps. */
   total: Usage;
+  /** Outputs of a waiting round's calls answered before requires_action (live, blocked, invalid), rebuilt from the log. */
+  held?: Map<string, string> | null;
 }
 
 /** How a restored run was resolved. */
@@ -603,7 +605,8 @@ export class RunEngine {
    * can re-issue a round, else fail saying why.
    */
   restore(r: RestoredRun, failWith?: string): RestoreOutcome {
-    const a: ActiveRun = { ...r, controller: new AbortController(), running: false, expiryTimer: null, prepared: null };
+    const { held, ...rest } = r;
+    const a: ActiveRun = { ...rest, controller: new AbortController(), running: false, expiryTimer: null, prepared: held ?? null };
     this.active.set(a.run.id, a);
     if (failWith) {
       this.fail(a, 'server_error', failWith);

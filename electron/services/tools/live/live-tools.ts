@@ -6,7 +6,14 @@
  * a person approving in the Inbox goes through `executeForPerson`.
  */
 import type { CallExecution, FunctionHandler } from '../../../contract/api';
-import type { RunEventPayloads, RunEventType, ToolCallBlockedData, ToolExecutionFinishedData, ToolExecutionStartedData } from '../../../contract/events';
+import type {
+  RunEventPayloads,
+  RunEventType,
+  ToolArgumentsInvalidData,
+  ToolCallBlockedData,
+  ToolExecutionFinishedData,
+  ToolExecutionStartedData,
+} from '../../../contract/events';
 import type { FunctionDefinition, Metadata, Run } from '../../../contract/objects';
 import {
   emptyWorkspaceConfig,
@@ -63,6 +70,32 @@ function functionOf(run: Run, name: string): FunctionDefinition | undefined {
 /** What the model gets for a call that did not produce an output. */
 export function errorOutput(message: string): string {
   return JSON.stringify({ error: message });
+}
+
+/** An event that decides a call's output before requires_action (see `heldOutput`). */
+export type HeldRecord =
+  | { type: 'tool.call.blocked'; data: ToolCallBlockedData }
+  | { type: 'tool.arguments.invalid'; data: ToolArgumentsInvalidData }
+  | { type: 'tool.execution.finished'; data: ToolExecutionFinishedData };
+
+/** The event types `heldOutput` reads. */
+export const HELD_RECORD_TYPES = ['tool.call.blocked', 'tool.arguments.invalid', 'tool.execution.finished'] as const;
+
+/**
+ * The output the model gets for a call answered while the run was in progress (blocked, invalid,
+ * or executed live), from the event that recorded it. `prepare` derives its outputs with this, and
+ * startup recovery rebuilds them from the log with it, so a round that also waits for a person
+ * keeps its live outputs across a restart.
+ */
+export function heldOutput(record: HeldRecord): string {
+  switch (record.type) {
+    case 'tool.call.blocked':
+      return errorOutput(record.data.reason);
+    case 'tool.arguments.invalid':
+      return errorOutput(`invalid arguments: ${record.data.errors.join('; ')}`);
+    case 'tool.execution.finished':
+      return record.data.error === null ? (record.data.output ?? '') : errorOutput(record.data.error);
+  }
 }
 
 export class LiveTools {
@@ -164,7 +197,7 @@ export class LiveTools {
     signal: AbortSignal,
     record: RecordEvent,
     trigger: 'auto' | 'approval',
-  ): Promise<LiveResult> {
+  ): Promise<{ result: LiveResult; finished: ToolExecutionFinishedData }> {
     const ctx: LiveCallContext = {
       function: call.name,
       arguments: args,
@@ -185,15 +218,16 @@ export class LiveTools {
     ctx.onRequest = start;
     const result = await this.execute(live, ctx);
     start(result.request);
-    record('tool.execution.finished', {
+    const finished: ToolExecutionFinishedData = {
       ...base,
       output: result.output,
       error: result.error,
       duration_ms: this.deps.now() - (started ?? this.deps.now()),
       request: result.request,
       response: result.response,
-    } satisfies ToolExecutionFinishedData);
-    return result;
+    };
+    record('tool.execution.finished', finished);
+    return { result, finished };
   }
 
   /**
@@ -213,21 +247,22 @@ export class LiveTools {
         const pinned = applyPins(eff.live.pin, call.arguments, metadata);
         if (pinned.blocked) {
           const { blocked: _b, ...rest } = pinned;
-          record('tool.call.blocked', { step_id: stepId, call_id: call.id, function: call.name, arguments: call.arguments, ...rest } satisfies ToolCallBlockedData);
-          outputs.set(call.id, errorOutput(pinned.reason));
+          const data: ToolCallBlockedData = { step_id: stepId, call_id: call.id, function: call.name, arguments: call.arguments, ...rest };
+          record('tool.call.blocked', data);
+          outputs.set(call.id, heldOutput({ type: 'tool.call.blocked', data }));
           return;
         }
         if (eff.live.approval === 'ask') return;
         const errors = validateArguments(functionOf(run, call.name), pinned.arguments);
         if (errors) {
-          record('tool.arguments.invalid', { step_id: stepId, call_id: call.id, function: call.name, arguments: pinned.arguments, errors });
-          outputs.set(call.id, errorOutput(`invalid arguments: ${errors.join('; ')}`));
+          const data: ToolArgumentsInvalidData = { step_id: stepId, call_id: call.id, function: call.name, arguments: pinned.arguments, errors };
+          record('tool.arguments.invalid', data);
+          outputs.set(call.id, heldOutput({ type: 'tool.arguments.invalid', data }));
           return;
         }
-        const result = await this.executeRecorded(eff.live, run, stepId, call, pinned.arguments, signal, record, 'auto');
-        if (result.error === null) outputs.set(call.id, result.output ?? '');
-        else if (eff.live.on_error === 'fail_run') failRun ??= `The function ${call.name} failed: ${result.error}`;
-        else outputs.set(call.id, errorOutput(result.error));
+        const { result, finished } = await this.executeRecorded(eff.live, run, stepId, call, pinned.arguments, signal, record, 'auto');
+        if (result.error !== null && eff.live.on_error === 'fail_run') failRun ??= `The function ${call.name} failed: ${result.error}`;
+        else outputs.set(call.id, heldOutput({ type: 'tool.execution.finished', data: finished }));
       }),
     );
     return { outputs, failRun };
@@ -267,7 +302,7 @@ export class LiveTools {
     }
     const errors = validateArguments(functionOf(run, call.name), pinned.arguments);
     if (errors) throw new CallRefused(`The arguments do not match ${call.name}'s schema: ${errors.join('; ')}`);
-    const result = await this.executeRecorded(eff.live, run, stepId, call, pinned.arguments, signal, record, 'approval');
+    const { result } = await this.executeRecorded(eff.live, run, stepId, call, pinned.arguments, signal, record, 'approval');
     return { output: result.output, error: result.error };
   }
 
