@@ -70,9 +70,18 @@ export interface RunStepDeltaEvent {
  * The payload (`data`) of every event type: the ONE list of event types. Adding an event is
  * one line here; `RunEventRecord` then narrows `data` by `type` everywhere, so nothing casts.
  */
+/** Who created a run: the app (its UI or bridge), or a caller of `/v1` (SDK code). */
+export type RunCreator = 'ui' | 'api';
+
+/** The run as created, plus who created it (RunLens only: left out of `/v1` streams). */
+export interface RunCreatedData extends Run {
+  /** Absent on runs recorded before it was kept, and on runs RunLens re-executes itself. */
+  created_by?: RunCreator;
+}
+
 export interface RunEventPayloads {
   'thread.created': Thread;
-  'thread.run.created': Run;
+  'thread.run.created': RunCreatedData;
   'thread.run.queued': Run;
   'thread.run.in_progress': Run;
   'thread.run.requires_action': Run;

@@ -227,7 +227,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       create: async (threadId, input) => runtime.createMessage(threadId, input),
     },
     runs: {
-      create: async (threadId, input) => runtime.createRun(threadId, input).run,
+      create: async (threadId, input) => runtime.createRun(threadId, input, 'ui').run,
       get: async (runId) => runDetails(runId),
       list: async (threadId) => collect((after) => runtime.listRuns(threadId, { limit: 100, order: 'desc', after })),
       cancel: async (runId) => {

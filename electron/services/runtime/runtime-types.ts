@@ -18,7 +18,7 @@ import type {
   Thread,
   ToolResources,
 } from '../../contract/objects';
-import type { RunEventRecord, EntityChange } from '../../contract/events';
+import type { RunCreator, RunEventRecord, EntityChange } from '../../contract/events';
 import type { RunCreateInput } from '../../contract/api';
 
 export interface ListQuery {
@@ -112,9 +112,9 @@ export interface RuntimeApi {
   deleteMessage(threadId: string, messageId: string): DeletedObject<'thread.message.deleted'>;
 
   /** Creates a queued run; its events start at seq 1 (`thread.run.created`). */
-  createRun(threadId: string, params: RunCreateParams): StreamStart;
+  createRun(threadId: string, params: RunCreateParams, createdBy?: RunCreator): StreamStart;
   /** Creates the thread and run together; seq 1 is `thread.created`. */
-  createThreadAndRun(params: ThreadAndRunParams): StreamStart & { thread: Thread };
+  createThreadAndRun(params: ThreadAndRunParams, createdBy?: RunCreator): StreamStart & { thread: Thread };
   getRun(threadId: string, runId: string): Run;
   listRuns(threadId: string, query: ListQuery): ListPage<Run>;
   updateRun(threadId: string, runId: string, params: { metadata?: Metadata | null }): Run;

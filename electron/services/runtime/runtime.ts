@@ -5,7 +5,7 @@
  */
 import type { BuiltinTools } from '../builtin/builtin-tools';
 import type { Assistant, DeletedObject, ListPage, Message, Run, RunStep, Thread } from '../../contract/objects';
-import type { EntityChange, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
+import type { EntityChange, RunCreator, RunEventPayloads, RunEventRecord, RunEventType } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { ModelBackend } from '../models/model';
 import type { HandlerStore } from '../tools/handlers';
@@ -212,7 +212,7 @@ export class AssistantsRuntime implements RuntimeApi {
   }
 
   // Runs ----------------------------------------------------------------------
-  private startRun(thread: Thread, params: RunCreateParams, before?: (runId: string) => void): StreamStart {
+  private startRun(thread: Thread, params: RunCreateParams, createdBy: RunCreator | undefined, before?: (runId: string) => void): StreamStart {
     const assistant = this.getAssistant(params.assistant_id);
     const now = this.sec();
     const runId = newId('run');
@@ -222,24 +222,24 @@ export class AssistantsRuntime implements RuntimeApi {
     this.store.insertRun(run, this.store.assistantVersion(assistant.id));
     this.store.touchThread(thread.id, this.options.now());
     before?.(runId);
-    this.log.append(runId, thread.id, 'thread.run.created', run);
+    this.log.append(runId, thread.id, 'thread.run.created', createdBy ? { ...run, created_by: createdBy } : run);
     this.log.append(runId, thread.id, 'thread.run.queued', run);
     this.engine.admit(run);
     return { run, afterSeq: 0 };
   }
 
-  createRun(threadId: string, params: RunCreateParams): StreamStart {
+  createRun(threadId: string, params: RunCreateParams, createdBy?: RunCreator): StreamStart {
     const thread = this.getThread(threadId);
     this.getAssistant(params.assistant_id);
     this.assertUnlocked(threadId, 'run');
-    return this.startRun(thread, params);
+    return this.startRun(thread, params, createdBy);
   }
 
-  createThreadAndRun(params: ThreadAndRunParams): StreamStart & { thread: Thread } {
+  createThreadAndRun(params: ThreadAndRunParams, createdBy?: RunCreator): StreamStart & { thread: Thread } {
     this.getAssistant(params.assistant_id);
     const { thread: threadParams, ...runParams } = params;
     const thread = this.createThread(threadParams ?? {});
-    const start = this.startRun(thread, runParams, (runId) => this.log.append(runId, thread.id, 'thread.created', thread));
+    const start = this.startRun(thread, runParams, createdBy, (runId) => this.log.append(runId, thread.id, 'thread.created', thread));
     return { ...start, thread };
   }
 

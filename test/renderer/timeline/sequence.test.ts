@@ -1,8 +1,11 @@
+// @vitest-environment node
 /**
  * The sequence diagram is generated from real event logs (the real runtime on a real SQLite
  * file): lifelines for client, runtime, model and each handler, arrows in log order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import OpenAI from 'openai';
+import { createHttpServer } from '../../../electron/services/http/server';
 import { buildSequence, SequenceBuilder } from '../../../renderer/src/features/timeline/model/sequence';
 import { openTestServices, timeTool, waitForStatus, weatherTool, type TestServices } from '../../helpers/services';
 
@@ -103,5 +106,37 @@ describe('sequence diagram from the event log', () => {
     b.apply(events);
     expect(b.diagram().arrows).toEqual(buildSequence(events).arrows);
     expect(lines(buildSequence(events)).slice(-2)).toEqual(['client -> runtime: cancel', 'runtime -> client: cancelled']);
+  });
+
+  it('names the client from who created the run: SDK code through /v1, or the RunLens app', async () => {
+    s = openTestServices();
+    const server = await createHttpServer({ services: s, apiKey: 'seq-key', loginToken: 'tok' });
+    try {
+      const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'seq-key', maxRetries: 0 });
+      const assistant = await client.beta.assistants.create({ model: 'mock', name: 'Echo' });
+      // A run created by SDK code and never touched by the app: no submit tells who the client is.
+      const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'hello from code' }] });
+      const sdkRun = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id }, { pollIntervalMs: 20 });
+      expect(sdkRun.status).toBe('completed');
+      const sdk = buildSequence(await s.api.runs.events(sdkRun.id));
+      expect(sdk.lifelines[0]).toMatchObject({ id: 'client', detail: 'SDK code / /v1 caller' });
+      expect(lines(sdk)[0]).toBe('client -> runtime: create run');
+      // createAndRun records its creator too, and /v1 streams keep the OpenAI run shape (no created_by).
+      const stream = await client.beta.threads.createAndRun({ assistant_id: assistant.id, thread: { messages: [{ role: 'user', content: 'streamed' }] }, stream: true });
+      let created: Record<string, unknown> | null = null;
+      for await (const ev of stream) if (ev.event === 'thread.run.created') created = ev.data as unknown as Record<string, unknown>;
+      expect(created).not.toBeNull();
+      expect(created).not.toHaveProperty('created_by');
+      expect(buildSequence(await s.api.runs.events(created!.id as string)).lifelines[0].detail).toBe('SDK code / /v1 caller');
+
+      // A run created in the app (the bridge API) with nothing submitted.
+      const t = await s.api.threads.create();
+      await s.api.messages.create(t.id, { role: 'user', content: 'hello from the app' });
+      const appRun = await s.api.runs.create(t.id, { assistant_id: assistant.id });
+      await waitForStatus(s, appRun, ['completed']);
+      expect(buildSequence(await s.api.runs.events(appRun.id)).lifelines[0].detail).toBe('RunLens app');
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -30,14 +30,14 @@ export function registerRunRoutes(app: FastifyInstance, ctx: V1Context): void {
 
   app.post('/threads/runs', async (req, reply) => {
     const { stream, ...params } = checkBody<Streamable<ThreadAndRunParams>>(threadAndRunSchema, req.body);
-    return respond(ctx, reply, stream, runtime.createThreadAndRun(params));
+    return respond(ctx, reply, stream, runtime.createThreadAndRun(params, 'api'));
   });
 
   app.post('/threads/:thread_id/runs', async (req: Req, reply) => {
     const tid = threadIdOf(req.params);
     parseInclude(req.query);
     const { stream, ...params } = checkBody<Streamable<RunCreateParams>>(runCreateSchema, req.body);
-    return respond(ctx, reply, stream, runtime.createRun(tid, params));
+    return respond(ctx, reply, stream, runtime.createRun(tid, params, 'api'));
   });
 
   app.get('/threads/:thread_id/runs', async (req: Req) => runtime.listRuns(threadIdOf(req.params), parseListQuery(req.query)));

@@ -18,6 +18,15 @@ export function sseFrame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 }
 
+/** The event's data as `/v1` sends it: the logged JSON, without RunLens's own `created_by` on a created run. */
+function streamData(event: RunEventRecord): string {
+  if (event.type === 'thread.run.created' && event.data.created_by !== undefined) {
+    const { created_by: _createdBy, ...run } = event.data;
+    return JSON.stringify(run);
+  }
+  return eventDataJson(event); // the JSON already written to SQLite
+}
+
 /** Takes over the reply and streams run `runId` from `afterSeq` until its terminal event. */
 export function streamRun(reply: FastifyReply, runtime: RuntimeApi, runId: string, afterSeq: number): void {
   const raw = reply.raw;
@@ -56,7 +65,7 @@ export function streamRun(reply: FastifyReply, runtime: RuntimeApi, runId: strin
   };
   const listener = (event: RunEventRecord): void => {
     if (finished || !STREAM_TYPES.has(event.type)) return;
-    buffer += sseFrame(event.type, eventDataJson(event)); // the JSON already written to SQLite
+    buffer += sseFrame(event.type, streamData(event));
     if (TERMINAL.has(event.type)) {
       buffer += sseFrame('done', '[DONE]');
       flush();

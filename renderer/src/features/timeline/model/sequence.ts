@@ -4,7 +4,8 @@
  * streaming deltas), not a second run reducer: statuses, steps and calls stay the timeline
  * model's job; this only names the sender and receiver of each logged exchange.
  *
- * Lifelines: the client (the app's UI or code calling `/v1`), the RunLens runtime, the model
+ * Lifelines: the client (the app's UI or code calling `/v1`, from the run's `created_by` and
+ * who submitted outputs), the RunLens runtime, the model
  * backend, and one per tool handler (function + how it is answered: a person, a mock, or a
  * live handler such as a webhook, Connery, MCP or a command).
  */
@@ -124,6 +125,9 @@ export class SequenceBuilder {
     switch (ev.type) {
       case 'thread.run.created': {
         this.setModelDetail(null, str(d.model));
+        // Who created the run is recorded on the event (older logs: guessed from later submits).
+        const creator = ev.data.created_by;
+        if (creator) this.noteClient(creator);
         this.push(ev, 'client', 'runtime', `create run · ${str(d.assistant_id) ?? 'assistant'}`);
         return;
       }
