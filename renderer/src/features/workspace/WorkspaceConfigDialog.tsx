@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkspaceConfigInfo } from '../../../../electron/contract/api';
 import { useBridge } from '../../bridge/context';
 import { errorMessage } from '../../stores/errors';
@@ -17,10 +17,27 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
   const [saved, setSaved] = useState<string | null>(null);
   const [secretName, setSecretName] = useState('');
   const [secretValue, setSecretValue] = useState('');
+  const [loaded, setLoaded] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
 
+  // The editor stays read-only until the current config is in: text typed or pasted before
+  // it arrives would otherwise be replaced by it (and "Import and apply" would apply the old file).
   useEffect(() => {
-    void api.workspace.config().then((c) => (setInfo(c), setText(c.text)), (e: unknown) => setError(errorMessage(e)));
+    void api.workspace.config().then(
+      (c) => {
+        setInfo(c);
+        setText(c.text);
+        setLoaded(true);
+      },
+      (e: unknown) => {
+        setError(errorMessage(e));
+        setLoaded(true);
+      },
+    );
   }, [api]);
+  useEffect(() => {
+    if (loaded) box.current?.focus();
+  }, [loaded]);
 
   const apply = async () => {
     setError(null);
@@ -66,10 +83,12 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
           className="mono"
           rows={14}
           aria-label="Workspace config JSON"
+          ref={box}
           value={text}
-          autoFocus
+          readOnly={!loaded}
+          aria-busy={!loaded}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void apply()}
+          onKeyDown={(e) => loaded && e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void apply()}
         />
         {error ? (
           <div className="inline-error" role="alert">
@@ -81,7 +100,7 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
           <button className="btn" onClick={() => void download()}>
             Export to a file
           </button>
-          <button className="btn btn-primary" onClick={() => void apply()} title="Ctrl/Cmd+Enter">
+          <button className="btn btn-primary" disabled={!loaded} onClick={() => void apply()} title="Ctrl/Cmd+Enter">
             Import and apply
           </button>
         </div>
