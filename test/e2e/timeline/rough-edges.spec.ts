@@ -19,7 +19,7 @@ test('a finished one-step run: no Live badge, its step listed, zoom clear of the
 
   await test.step('finished: the follow button is "End", not a red "● Live"', async () => {
     const live = tl.getByTestId('replay-live');
-    await expect(live).toHaveText('⏭ End');
+    await expect(live).toHaveText('⇥ End');
     await expect(live).not.toHaveClass(/tl-live-on/);
   });
 

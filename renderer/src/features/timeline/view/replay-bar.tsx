@@ -49,7 +49,7 @@ export function ReplayBar({ events, position, playing, onPosition, onPlay, onPau
         {n === 0 ? 'no events' : `event ${pos} / ${n}${ev ? ` · seq ${ev.seq} · ${formatOffset(ev.ts - base)} · ${ev.type}` : ''}`}
       </span>
       <button type="button" className={position === null && live ? 'tl-live tl-live-on' : 'tl-live'} onClick={() => onPosition(null)} data-testid="replay-live" aria-pressed={position === null} title={live ? 'Follow the run as it happens' : 'Show the finished run (its end)'}>
-        {live ? '● Live' : '⏭ End'}
+        {live ? '● Live' : '⇥ End'}
       </button>
     </div>
   );
