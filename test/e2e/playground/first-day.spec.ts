@@ -86,3 +86,23 @@ for (const size of [{ width: 900, height: 600 }, { width: 800, height: 600 }]) {
     await expect(run).toBeVisible();
   });
 }
+
+test('in a narrow window Escape closes one layer at a time: the expanded timeline, then the drawer', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  const app = new Playground(page);
+  await app.createAssistant('Layers');
+  await app.newThread();
+  await app.send('hello layers');
+  await app.expectLastRunStatus('completed');
+  await page.getByRole('button', { name: 'Run panel' }).click();
+  const panel = page.getByRole('complementary', { name: 'Run panel' });
+  await panel.getByRole('tab', { name: 'Timeline' }).click();
+  const timeline = page.getByTestId('run-timeline');
+  await timeline.getByTestId('timeline-expand').click();
+  await expect(timeline).toHaveAttribute('data-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(timeline).toHaveAttribute('data-expanded', 'false');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});

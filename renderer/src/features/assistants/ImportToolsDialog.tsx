@@ -70,7 +70,11 @@ export function ImportToolsDialog({ assistantId, onClose, onImported }: { assist
     });
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop" onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+      }}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label="Import tools">
         <header className="dialog-head">
           <h2>Import tools</h2>

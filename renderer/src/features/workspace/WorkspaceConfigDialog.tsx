@@ -72,7 +72,11 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop" onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+      }}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label="Workspace config">
         <header className="dialog-head">
           <h2>Workspace config</h2>

@@ -48,8 +48,11 @@ export function RunTimeline({ threadId, runId }: { threadId: string; runId: stri
 
   return (
     <div className={expanded ? 'tl-root tl-expanded' : 'tl-root'} data-testid="run-timeline" data-expanded={expanded} data-run-id={runId} data-status={model.status ?? ''} data-replaying={replaying} tabIndex={-1} onKeyDown={(e) => {
-        if (e.key === 'Escape' && expanded) setExpanded(false);
-        else playback.onKeyDown(e);
+        if (e.key === 'Escape' && expanded) {
+          // One layer at a time: the narrow window's drawer stays open.
+          e.preventDefault();
+          setExpanded(false);
+        } else playback.onKeyDown(e);
       }}>
       <style>{TIMELINE_CSS}</style>
       <div className="tl-head">
