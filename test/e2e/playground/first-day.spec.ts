@@ -43,6 +43,12 @@ test("the composer's assistant follows the thread's last run", async ({ page }) 
   await expect(page.getByTestId('composer-assistant-hint')).toHaveText("the thread's last run used it");
   await picker.selectOption({ label: 'Beta · mock' });
   await expect(page.getByTestId('composer-assistant-hint')).toHaveText("the thread's last run used Alpha");
+  // With the wide timeline beside the chat, the hint gives way on one line instead of wrapping the bar.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const bar = (await page.locator('.composer-bar').boundingBox())!;
+  const runButton = (await page.getByRole('button', { name: /^(Run|Send & run)$/ }).boundingBox())!;
+  expect(bar.height).toBeLessThan(runButton.height * 1.5);
+  await expect(page.getByTestId('composer-assistant-hint')).toHaveAttribute('title', "the thread's last run used Alpha");
 });
 
 test('after a cancel the lock notice goes away and the call no longer waits for output', async ({ page }) => {

@@ -59,16 +59,23 @@ export function Composer({ locked, threadId, threadAssistantId = null }: { locke
           </select>
         </label>
         {threadAssistant ? (
-          <span className="muted small composer-hint" data-testid="composer-assistant-hint">
-            {threadAssistant.id === assistantId ? "the thread's last run used it" : `the thread's last run used ${threadAssistant.name || threadAssistant.id}`}
-          </span>
+          <ComposerHint text={threadAssistant.id === assistantId ? "the thread's last run used it" : `the thread's last run used ${threadAssistant.name || threadAssistant.id}`} />
         ) : null}
         <span className="spacer" />
-        <span className="muted small">Ctrl/Cmd+Enter</span>
+        <span className="muted small composer-keys">Ctrl/Cmd+Enter</span>
         <button className="btn btn-primary" onClick={() => void send()} disabled={busy || locked || !assistantId} title="Send and run (Ctrl/Cmd+Enter)">
           {text.trim() ? 'Send & run' : 'Run'}
         </button>
       </div>
     </div>
+  );
+}
+
+/** One line that gives way (ellipsis, whole text on hover) instead of wrapping the bar to four lines in a narrow chat column. */
+function ComposerHint({ text }: { text: string }) {
+  return (
+    <span className="muted small composer-hint" data-testid="composer-assistant-hint" title={text}>
+      {text}
+    </span>
   );
 }
