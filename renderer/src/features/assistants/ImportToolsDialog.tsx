@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportableTool, ImportSummary } from '../../../../electron/contract/api';
+import { Dialog } from '../../components/Dialog';
 import { useBridge } from '../../bridge/context';
 import { errorMessage } from '../../stores/errors';
 
@@ -70,12 +71,7 @@ export function ImportToolsDialog({ assistantId, onClose, onImported }: { assist
     });
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        onClose();
-      }}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Import tools">
+    <Dialog label="Import tools" onClose={onClose}>
         <header className="dialog-head">
           <h2>Import tools</h2>
           <div className="segmented" role="radiogroup" aria-label="Import from">
@@ -187,7 +183,6 @@ export function ImportToolsDialog({ assistantId, onClose, onImported }: { assist
             {summary ? 'Done' : 'Cancel'}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

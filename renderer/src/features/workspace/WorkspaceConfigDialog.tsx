@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WorkspaceConfigInfo } from '../../../../electron/contract/api';
+import { Dialog } from '../../components/Dialog';
 import { useBridge } from '../../bridge/context';
 import { errorMessage } from '../../stores/errors';
 
@@ -72,12 +73,7 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        onClose();
-      }}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Workspace config">
+    <Dialog label="Workspace config" onClose={onClose}>
         <header className="dialog-head">
           <h2>Workspace config</h2>
           <span className="muted small">{info ? (info.source === 'file' ? `from ${info.file}` : info.source === 'app' ? 'imported in the app' : 'none yet') : 'loading…'}</span>
@@ -126,7 +122,6 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
