@@ -49,6 +49,7 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
       tools: [
         { type: 'function', function: { name: 'get_invoices', description: 'List a customer’s invoices', parameters: param('customer_id') } },
         { type: 'function', function: { name: 'refund_invoice', description: 'Refund one invoice', parameters: param('invoice_id') } },
+        { type: 'function', function: { name: 'add_note', description: 'A note a person writes', parameters: param('text') } },
       ],
     });
     await call(page, 'handlers.set', assistant.id, 'get_invoices', { mode: 'live', auto: true, live: { handler: 'webhook', url: `${hooks.url}/invoices`, approval: 'ask' } });
@@ -144,6 +145,23 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await app.shot(testInfo, 'held-focused-dark');
     await page.keyboard.press('d');
     await app.expectLastRunStatus('completed');
+    expect(hooks.hits('/invoices')).toHaveLength(2);
+  });
+
+  await test.step('a held call next to one answered by hand: after D, focus is on the hand-written output', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await app.send('get_invoices customer_id=cus_8 and add_note text=hello');
+    await app.expectLastRunStatus('requires_action');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+J');
+    await expect(held('get_invoices')).toBeFocused();
+    await page.keyboard.press('d');
+    await expect(page.getByLabel('Output for add_note')).toBeFocused();
+    await page.keyboard.type('{"saved":true}');
+    await page.keyboard.press('Control+Enter');
+    await app.expectLastRunStatus('completed');
+    await expect(app.lastRun()).toContainText('add_note: {"saved":true}');
     expect(hooks.hits('/invoices')).toHaveLength(2);
   });
 });

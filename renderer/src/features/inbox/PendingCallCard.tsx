@@ -12,13 +12,18 @@ const SOURCES: Array<{ id: OutputSource; label: string }> = [
 
 /**
  * After A or D on a held call, focus goes to the run's next held call that is still undecided
- * (wrapping round), so a keyboard user works through the calls without Tab-hunting.
+ * (wrapping round), else to an empty output of a call answered by hand, so a keyboard user
+ * works through the calls without Tab-hunting.
  */
 function focusNextHeld(from: HTMLElement): void {
   const cards = [...(from.closest('.inbox-run') ?? document).querySelectorAll<HTMLElement>('.pending-call[data-approval="ask"]')];
   const at = cards.indexOf(from);
   const order = [...cards.slice(at + 1), ...cards.slice(0, Math.max(at, 0))];
-  order.find((c) => !c.dataset.decided)?.focus();
+  const next = order.find((c) => !c.dataset.decided);
+  if (next) return next.focus();
+  // Every held call is decided: a call of the same run answered by hand is next, at its output.
+  const root = from.closest('.inbox-run') ?? document;
+  [...root.querySelectorAll<HTMLTextAreaElement>('.pending-call:not([data-approval]) textarea')].find((t) => t.value === '')?.focus();
 }
 
 /** One pending call: its arguments with the schema check, and how it will be answered (Ctrl/Cmd+Enter in the output submits all). */
