@@ -126,6 +126,19 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     expect(hits).toHaveLength(2);
     expect((hits[1].body as { arguments: unknown }).arguments).toEqual({ customer_id: 'cus_right' });
     expect(hooks.log.some((r) => r.text.includes('cus_wrong'))).toBe(false);
+    // The timeline's inspector says a person approved it, and with which arguments it ran.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const tl = page.getByTestId('run-timeline').first();
+    await expect(tl.getByTestId('timeline-canvas')).toHaveAttribute('data-painted', 'true');
+    await tl.getByTestId('timeline-step').first().click();
+    const inspected = tl.getByTestId('inspector-call').first();
+    await expect(inspected.getByTestId('inspector-exec')).toContainText('live');
+    await expect(inspected.getByTestId('inspector-exec')).toContainText('approved by a person');
+    await expect(inspected.getByTestId('inspector-exec-arguments')).toContainText('cus_right');
+    await expect(inspected.getByTestId('inspector-arguments')).toContainText('cus_wrong');
+    await inspected.getByTestId('inspector-exec').scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'timeline-approved-edited');
+    await page.getByRole('tab', { name: /Inbox/ }).click();
   });
 
   await test.step('edited arguments that break the schema are refused and nothing is sent', async () => {
