@@ -53,15 +53,34 @@ export type LiveToolConfig = WebhookToolConfig | ConneryToolConfig | McpToolConf
 export type LiveHandlerKind = LiveToolConfig['handler'];
 export const LIVE_HANDLER_KINDS: readonly LiveHandlerKind[] = ['webhook', 'connery', 'mcp', 'command'];
 
+/**
+ * Where an import's functions go: assistants named by id or by name. Each gets (or has updated)
+ * a function tool per imported tool whenever the config is applied; without it the imported
+ * handlers serve any assistant's function of that name.
+ */
+export interface ImportTargets {
+  assistants?: string[];
+}
+
 /** `"import": "connery"`: every action of a runner becomes a function with a connery handler. */
-export interface ConneryImportConfig extends ToolCommonConfig {
+export interface ConneryImportConfig extends ToolCommonConfig, ImportTargets {
   import: 'connery';
   runner_url: string;
   api_key?: string;
   envelope?: 'flat' | 'input';
 }
 
-export type ToolEntryConfig = LiveToolConfig | ConneryImportConfig;
+/** `"import": "mcp"`: every tool of a declared MCP server (or the listed ones) becomes a function with an mcp handler. */
+export interface McpImportConfig extends ToolCommonConfig, ImportTargets {
+  import: 'mcp';
+  /** A key of `mcp_servers`. */
+  server: string;
+  /** Only these of the server's tools (default: all). */
+  tools?: string[];
+}
+
+export type ImportConfig = ConneryImportConfig | McpImportConfig;
+export type ToolEntryConfig = LiveToolConfig | ImportConfig;
 
 export type McpServerConfig =
   | { command: string[]; env?: Record<string, string>; cwd?: string }

@@ -4,7 +4,7 @@
  * live handler before it is stored, and a person's approval of a pending call.
  */
 import type { CallExecution, ConneryImportInput, ImportableTool, ImportSummary, RunLensApi, WorkspaceConfigInfo } from '../contract/api';
-import type { AssistantTool, FunctionDefinition } from '../contract/objects';
+import type { Assistant, AssistantTool, FunctionDefinition } from '../contract/objects';
 import type { LiveToolConfig, WorkspaceConfig } from '../contract/workspace-config';
 import { WorkspaceConfigError } from './config/config-types';
 import type { WorkspaceConfigStore } from './config/config-store';
@@ -16,6 +16,7 @@ import type { SecretStore } from './services-types';
 import type { HandlerStore } from './tools/handlers';
 import { ConneryError, fetchConneryActions } from './tools/live/connery';
 import { CallRefused, type LiveTools } from './tools/live/live-tools';
+import { functionNameOf } from './tools/live/mcp';
 
 export interface LiveServiceDeps {
   runtime: AssistantsRuntime;
@@ -77,7 +78,16 @@ export function validateLiveInput(live: LiveToolConfig, functionName: string, wo
   }
 }
 
-const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+function collectAll<T>(page: (after?: string) => { data: T[]; has_more: boolean; last_id: string | null }): T[] {
+  const out: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const p = page(after);
+    out.push(...p.data);
+    if (!p.has_more || !p.last_id) return out;
+    after = p.last_id;
+  }
+}
 
 function sameDefinition(a: FunctionDefinition, b: FunctionDefinition): boolean {
   return (a.description ?? '') === (b.description ?? '') && JSON.stringify(a.parameters ?? {}) === JSON.stringify(b.parameters ?? {});
@@ -101,12 +111,16 @@ function describeChange(name: string, before: FunctionDefinition, after: Functio
 export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspace'> & {
   executeCall(runId: string, callId: string, args?: string): Promise<CallExecution>;
   validateLive(functionName: string, live: LiveToolConfig): LiveToolConfig;
+  /** Applies a config's imports to the assistants they name; resolves with the problems. */
+  applyImports(raw: WorkspaceConfig): Promise<string[]>;
 } {
   const { runtime, handlers, live } = deps;
   let source: WorkspaceConfigInfo['source'] = deps.configFile ? 'file' : deps.configStore.load() ? 'app' : 'none';
   const sources = () => ({ env: deps.env, secrets: deps.secrets() });
   /** What the onConfigApplied parts reported for the config imported last. */
   let appliedProblems: string[] = [];
+  /** What putting the imports on their assistants reported, the last time it ran. */
+  let targetProblems: string[] = [];
 
   const info = async (): Promise<WorkspaceConfigInfo> => {
     const raw = live.workspace();
@@ -116,7 +130,7 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
     } catch (error) {
       problem = (error as Error).message;
     }
-    const more = [...live.importProblems, ...appliedProblems];
+    const more = [...live.importProblems, ...targetProblems, ...appliedProblems];
     if (!problem && more.length) problem = more.join('\n');
     return { text: formatWorkspaceConfig(raw), source, file: source === 'file' ? deps.configFile : null, problem };
   };
@@ -143,12 +157,12 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
     });
   };
 
-  /** Adds or updates function tools and sets their live handlers, in one assistant version. */
-  const importInto = (assistantId: string, items: Array<{ fn: FunctionDefinition; live: LiveToolConfig }>): ImportSummary => {
+  /** Adds or updates function tools, in one assistant version (none when nothing changed). */
+  const addFunctions = (assistantId: string, fns: FunctionDefinition[]): ImportSummary => {
     const assistant = runtime.getAssistant(assistantId);
     const summary: ImportSummary = { added: [], updated: [], unchanged: [], changes: [] };
     const tools: AssistantTool[] = [...assistant.tools];
-    for (const { fn } of items) {
+    for (const fn of fns) {
       const i = tools.findIndex((t) => t.type === 'function' && t.function.name === fn.name);
       if (i < 0) {
         tools.push({ type: 'function', function: fn });
@@ -164,6 +178,15 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
       }
     }
     if (summary.added.length || summary.updated.length) runtime.updateAssistant(assistantId, { tools });
+    return summary;
+  };
+
+  /** Adds or updates function tools and sets their live handlers, in one assistant version. */
+  const importInto = (assistantId: string, items: Array<{ fn: FunctionDefinition; live: LiveToolConfig }>): ImportSummary => {
+    const summary = addFunctions(
+      assistantId,
+      items.map((i) => i.fn),
+    );
     for (const { fn, live: cfg } of items) {
       const current = handlers.get(assistantId, fn.name);
       if (current.mode === 'live' && JSON.stringify(current.live) === JSON.stringify(cfg)) continue;
@@ -171,6 +194,39 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
       runtime.emit({ kind: 'handler', op: 'updated', id: `${assistantId}/${fn.name}` });
     }
     return summary;
+  };
+
+  /** An assistant by id, else by its (unique) name; a string says why there is none. */
+  const findAssistant = (ref: string): Assistant | string => {
+    try {
+      return runtime.getAssistant(ref);
+    } catch {
+      const named = collectAll((after) => runtime.listAssistants({ limit: 100, order: 'asc', after })).filter((a) => a.name === ref);
+      if (named.length === 1) return named[0];
+      return named.length === 0 ? `no assistant has the id or name '${ref}'` : `${named.length} assistants are named '${ref}'; use the id`;
+    }
+  };
+
+  /**
+   * Puts each import entry's functions on the assistants it names (`"assistants"`), as the
+   * Import tools dialog does; their handlers stay the workspace's (an assistant's own wins).
+   * Runs after the live tools have read the imports, at start and after an import in the app.
+   */
+  const applyImports = async (raw: WorkspaceConfig): Promise<string[]> => {
+    const problems: string[] = [];
+    for (const [name, entry] of Object.entries(raw.tools)) {
+      if (!('import' in entry) || !entry.assistants) continue;
+      const fns = live.importedDefinitions(name);
+      if (!fns) continue; // the entry could not be read: live.importProblems says why
+      const path = childPath(childPath('$.tools', name), 'assistants');
+      entry.assistants.forEach((ref, i) => {
+        const target = findAssistant(ref);
+        if (typeof target === 'string') problems.push(`${childPath(path, i)}: ${target}`);
+        else addFunctions(target.id, fns);
+      });
+    }
+    targetProblems = problems;
+    return problems;
   };
 
   const conneryActions = async (input: ConneryImportInput) => {
@@ -200,6 +256,7 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
 
   return {
     validateLive: (functionName, cfg) => validateLiveInput(cfg, functionName, live.workspace()),
+    applyImports,
     async executeCall(runId, callId, args) {
       const run = runtime.getRunById(runId);
       if (run.status !== 'requires_action' || !run.required_action) throw new ApiError(400, `Runs in status "${run.status}" have no call waiting for approval.`);
@@ -230,6 +287,7 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
         deps.configStore.save(raw);
         source = 'app';
         await live.setWorkspace(raw);
+        await applyImports(raw);
         appliedProblems = [];
         for (const hook of deps.onConfigApplied ?? []) appliedProblems.push(...(await hook(raw)));
         runtime.emit({ kind: 'settings', op: 'updated', id: 'workspace_config' });
@@ -273,7 +331,7 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
         const tools = await mcpToolList(server);
         return classify(
           assistantId,
-          tools.map((t) => ({ ...t, name: FUNCTION_NAME.test(t.name) ? t.name : t.name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) })),
+          tools.map((t) => ({ ...t, name: functionNameOf(t.name) })),
         );
       },
       async importMcp(assistantId, server, names) {
@@ -283,8 +341,7 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
         return importInto(
           assistantId,
           wanted.map((t) => {
-            const name = FUNCTION_NAME.test(t.name) ? t.name : t.name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
-            return { fn: { name, description: t.description, parameters: t.parameters }, live: { handler: 'mcp', server, tool: t.name } };
+            return { fn: { name: functionNameOf(t.name), description: t.description, parameters: t.parameters }, live: { handler: 'mcp', server, tool: t.name } };
           }),
         );
       },

@@ -44,7 +44,7 @@ type Push = <K extends RunLensEventName>(name: K, payload: RunLensEvents[K]) => 
 export interface OpenedServices extends Services {
   runtime: AssistantsRuntime;
   live: LiveTools;
-  /** Resolves once the workspace config is applied (Connery imports read, MCP servers known). */
+  /** Resolves once the workspace config is applied (imports read and put on the assistants they name, MCP servers known). */
   workspaceReady: Promise<unknown>;
   /** Live providers (settings, config, environment), their backend, model list and prices. */
   liveModels: LiveModels;
@@ -126,6 +126,10 @@ export function openServices(options: ServicesOptions): OpenedServices {
     api_base_url: apiBaseUrl,
   });
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null, onConfigApplied });
+  // Imports that name assistants put their functions on them once the live tools have read them.
+  const importsApplied = workspace
+    ? workspaceReady.then(() => liveApi.applyImports(workspace)).catch((error: unknown) => console.error('RunLens: workspace config imports', error))
+    : Promise.resolve();
   const committed = (): Promise<void> => log.committed();
   const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
   const inner = createAppService({
@@ -156,7 +160,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     sessions,
     api,
     live,
-    workspaceReady,
+    workspaceReady: importsApplied,
     committed,
     v1Key,
     setServerControl(control) {

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     await services.workspaceReady;
     const tools = Object.keys(workspace?.raw.tools ?? {}).length;
     console.log(`Workspace config: ${args.configFile} (${tools} tool entr${tools === 1 ? 'y' : 'ies'})`);
-    for (const problem of services.live.importProblems) console.log(`Workspace config problem: ${problem}`);
+    const { problem } = await services.api.workspace.config();
+    for (const line of problem?.split('\n') ?? []) console.log(`Workspace config problem: ${line}`);
   }
 
   let closing = false;

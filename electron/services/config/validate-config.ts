@@ -146,22 +146,54 @@ function common(o: Obj, path: string): Obj {
   return out;
 }
 
+/** `server`: a name declared in `$.mcp_servers`. */
+function declaredServer(o: Obj, path: string, servers: Record<string, McpServerConfig>): string {
+  const server = str(o, 'server', path, true) as string;
+  if (!Object.hasOwn(servers, server)) {
+    const known = Object.keys(servers);
+    fail(childPath(path, 'server'), `names no server in $.mcp_servers (${known.length ? `declared: ${known.join(', ')}` : 'none declared'})`);
+  }
+  return server;
+}
+
+/** A non-empty list of distinct non-empty strings (assistant ids or names, tool names). */
+function names(o: Obj, key: string, path: string): string[] {
+  const v = o[key];
+  const p = childPath(path, key);
+  if (!Array.isArray(v) || v.length === 0) fail(p, `must be a non-empty array of strings, got ${describe(v)}`);
+  v.forEach((item, i) => {
+    if (typeof item !== 'string' || item.trim() === '') fail(childPath(p, i), `must be a non-empty string, got ${describe(item)}`);
+    if (v.indexOf(item) !== i) fail(childPath(p, i), `repeats ${JSON.stringify(item)}`);
+  });
+  return v as string[];
+}
+
 function tool(name: string, v: unknown, path: string, servers: Record<string, McpServerConfig>): ToolEntryConfig {
   const o = obj(v, path);
   if (o.import !== undefined) {
-    if (o.import !== 'connery') fail(childPath(path, 'import'), `must be "connery", got ${describe(o.import)}`);
-    onlyKeys(o, path, ['import', 'runner_url', 'api_key', 'envelope', ...COMMON]);
-    const out: Obj = { import: 'connery', runner_url: url(o, 'runner_url', path, true), ...common(o, path) };
-    const key = str(o, 'api_key', path, false);
-    if (key !== undefined) out.api_key = key;
-    const env = oneOf(o, 'envelope', path, ['flat', 'input']);
-    if (env) out.envelope = env;
-    return out as unknown as ToolEntryConfig;
+    if (o.import === 'connery') {
+      onlyKeys(o, path, ['import', 'runner_url', 'api_key', 'envelope', 'assistants', ...COMMON]);
+      const out: Obj = { import: 'connery', runner_url: url(o, 'runner_url', path, true), ...common(o, path) };
+      const key = str(o, 'api_key', path, false);
+      if (key !== undefined) out.api_key = key;
+      const env = oneOf(o, 'envelope', path, ['flat', 'input']);
+      if (env) out.envelope = env;
+      if (o.assistants !== undefined) out.assistants = names(o, 'assistants', path);
+      return out as unknown as ToolEntryConfig;
+    }
+    if (o.import === 'mcp') {
+      onlyKeys(o, path, ['import', 'server', 'tools', 'assistants', ...COMMON]);
+      const out: Obj = { import: 'mcp', server: declaredServer(o, path, servers), ...common(o, path) };
+      if (o.tools !== undefined) out.tools = names(o, 'tools', path);
+      if (o.assistants !== undefined) out.assistants = names(o, 'assistants', path);
+      return out as unknown as ToolEntryConfig;
+    }
+    fail(childPath(path, 'import'), `must be "connery" or "mcp", got ${describe(o.import)}`);
   }
   if (!FUNCTION_NAME.test(name)) fail(path, 'a tool name must be a function name: letters, digits, "_" or "-", at most 64');
   const handler = o.handler;
   if (typeof handler !== 'string' || !(LIVE_HANDLER_KINDS as readonly string[]).includes(handler)) {
-    fail(childPath(path, 'handler'), `must be one of ${LIVE_HANDLER_KINDS.map((k) => JSON.stringify(k)).join(', ')} (or use "import": "connery"), got ${describe(handler)}`);
+    fail(childPath(path, 'handler'), `must be one of ${LIVE_HANDLER_KINDS.map((k) => JSON.stringify(k)).join(', ')} (or use "import": "connery" or "mcp"), got ${describe(handler)}`);
   }
   const out: Obj = { handler, ...common(o, path) };
   const put = (key: string, value: unknown): void => {
@@ -182,12 +214,7 @@ function tool(name: string, v: unknown, path: string, servers: Record<string, Mc
       break;
     case 'mcp': {
       onlyKeys(o, path, ['handler', 'server', 'tool', ...COMMON]);
-      const server = str(o, 'server', path, true) as string;
-      if (!(server in servers)) {
-        const known = Object.keys(servers);
-        fail(childPath(path, 'server'), `names no server in $.mcp_servers (${known.length ? `declared: ${known.join(', ')}` : 'none declared'})`);
-      }
-      put('server', server);
+      put('server', declaredServer(o, path, servers));
       put('tool', str(o, 'tool', path, false));
       break;
     }

@@ -5,7 +5,11 @@
  */
 import { test, expect } from '../fixtures';
 import { Playground } from '../playground/playground-page';
+import { fileURLToPath } from 'node:url';
 import { SEND_EMAIL_ID, startConneryRunner, type FakeRunner } from '../../live/fixtures/connery-runner';
+
+const MCP_SERVER = fileURLToPath(new URL('../../live/fixtures/mcp-server.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 let runner: FakeRunner;
 test.beforeAll(async () => {
@@ -77,4 +81,37 @@ test('the workspace config dialog refuses a bad file by JSON path and applies a 
   await expect(dialog.getByRole('status')).toContainText('Imported and applied.');
   await expect(dialog).toContainText('imported in the app');
   await page.screenshot({ path: testInfo.outputPath('workspace-config.png') });
+});
+
+test('an "import": "mcp" entry in the config dialog puts the server\'s tools on the named assistant at once, and they run live', async ({ page }, testInfo) => {
+  const app = new Playground(page);
+  await app.createAssistant('Helper');
+  await page.keyboard.press('Control+K');
+  await page.getByRole('dialog').getByRole('textbox').fill('workspace config');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Workspace config' });
+  const box = dialog.getByLabel('Workspace config JSON');
+  const config = {
+    mcp_servers: { local: { command: [process.execPath, '--import', 'tsx', MCP_SERVER, '--stdio'], cwd: ROOT } },
+    tools: { local_tools: { import: 'mcp', server: 'local', tools: ['echo', 'add', 'nope'], assistants: ['Helper'] } },
+  };
+  await box.fill(JSON.stringify({ ...config, tools: { t: { import: 'mcp', server: 'elsewhere' } } }));
+  await dialog.getByRole('button', { name: 'Import and apply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('$.tools.t.server: names no server in $.mcp_servers (declared: local)');
+  await box.fill(JSON.stringify(config, null, 2));
+  await dialog.getByRole('button', { name: 'Import and apply' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported and applied; one part could not be applied (listed above).');
+  await expect(dialog.getByLabel('Config problems').getByRole('listitem')).toHaveText(["$.tools.local_tools.tools[2]: the MCP server 'local' has no tool 'nope'"]);
+  await app.shot(testInfo, 'mcp-import-config');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // Without a restart: the editor shows the two tools, answered by the workspace's handler.
+  await expect(page.getByLabel('Handler of echo')).toBeVisible();
+  await expect(page.getByLabel('Handler of add')).toBeVisible();
+  await expect(page.getByText('from the workspace config (mcp)').first()).toBeVisible();
+  await app.shot(testInfo, 'mcp-import-assistant');
+  await app.newThread();
+  await app.send('add a=2 b=40');
+  await app.expectLastRunStatus('completed');
+  await expect(app.lastRun()).toContainText('add: {"sum":42}');
 });

@@ -96,6 +96,15 @@ describe('workspace config', () => {
     [withTools({ c: { handler: 'command', command: ['node', 3] } }), '$.tools.c.command[1]', /non-empty string/],
     [withTools({ 'get weather': { handler: 'webhook', url: 'http://h' } }), '$.tools["get weather"]', /names must start|function name/],
     [withTools({ i: { import: 'connery', runner_url: 'http://h', action_id: 'A' } }), '$.tools.i.action_id', /unknown key/],
+    [withTools({ i: { import: 'zapier', url: 'http://h' } }), '$.tools.i.import', /must be "connery" or "mcp"/],
+    [withTools({ i: { import: 'mcp', server: 'nowhere' } }), '$.tools.i.server', /names no server in \$\.mcp_servers \(declared: files, remote\)/],
+    [{ mcp_servers: { files: { command: ['x'] } }, tools: { i: { import: 'mcp', server: 'file' } } }, '$.tools.i.server', /names no server .*declared: files/],
+    [{ mcp_servers: { files: { command: ['x'] } }, tools: { i: { import: 'mcp' } } }, '$.tools.i.server', /required/],
+    [{ mcp_servers: { files: { command: ['x'] } }, tools: { i: { import: 'mcp', server: 'files', tool: 'read' } } }, '$.tools.i.tool', /unknown key 'tool'/],
+    [{ mcp_servers: { files: { command: ['x'] } }, tools: { i: { import: 'mcp', server: 'files', tools: [] } } }, '$.tools.i.tools', /non-empty array/],
+    [{ mcp_servers: { files: { command: ['x'] } }, tools: { i: { import: 'mcp', server: 'files', tools: ['a', 7] } } }, '$.tools.i.tools[1]', /non-empty string/],
+    [{ mcp_servers: { files: { command: ['x'] } }, tools: { i: { import: 'mcp', server: 'files', assistants: ['A', 'A'] } } }, '$.tools.i.assistants[1]', /repeats "A"/],
+    [withTools({ i: { import: 'connery', runner_url: 'http://h', assistants: 'Billing' } }), '$.tools.i.assistants', /non-empty array/],
     [{ mcp_servers: { s: { command: ['x'], url: 'http://h' } } }, '$.mcp_servers.s', /not both/],
     [{ mcp_servers: { s: {} } }, '$.mcp_servers.s', /needs "command"/],
     [[], '$', /must be an object/],
@@ -113,9 +122,14 @@ describe('workspace config', () => {
     expect(e.path).toBe('$.providers.p.base_url');
   });
 
-  it('accepts a connery import entry and an empty file; reports JSON syntax errors', async () => {
+  it('accepts connery and mcp import entries and an empty file; reports JSON syntax errors', async () => {
     const cfg = await parseWorkspaceConfig({ tools: { runner: { import: 'connery', runner_url: 'http://127.0.0.1:4201', envelope: 'input', approval: 'ask' } } });
     expect(cfg.tools.runner).toEqual({ import: 'connery', runner_url: 'http://127.0.0.1:4201', envelope: 'input', approval: 'ask' });
+    const mcp = await parseWorkspaceConfig({
+      mcp_servers: { files: { command: ['node', 'server.js'] } },
+      tools: { files_tools: { import: 'mcp', server: 'files', tools: ['read_file'], assistants: ['Helper'], approval: 'ask', pin: { tenant: 'thread.metadata.tenant' } } },
+    });
+    expect(mcp.tools.files_tools).toEqual({ import: 'mcp', server: 'files', tools: ['read_file'], assistants: ['Helper'], approval: 'ask', pin: { tenant: 'thread.metadata.tenant' } });
     expect(parseWorkspaceConfigText('{}')).toEqual({ providers: {}, mcp_servers: {}, tools: {} });
     expect(() => parseWorkspaceConfigText('{"tools": ')).toThrow(/^\$: the file is not valid JSON/);
   });

@@ -17,11 +17,11 @@ import type {
 import type { FunctionDefinition, Metadata, Run } from '../../../contract/objects';
 import {
   emptyWorkspaceConfig,
-  type ConneryToolConfig,
   type LiveToolConfig,
   type McpServerConfig,
   type WorkspaceConfig,
 } from '../../config/config-types';
+import { childPath } from '../../config/validate-config';
 import { resolveReferences } from '../../config/workspace-config';
 import type { SecretStore } from '../../services-types';
 import { validateArguments } from '../argument-validator';
@@ -29,7 +29,7 @@ import type { HandlerStore } from '../handlers';
 import { runCommand } from './command';
 import { fetchConneryActions, runConnery } from './connery';
 import { DEFAULT_TIMEOUT_MS, type LiveCallContext, type LiveResult } from './live-types';
-import { McpManager } from './mcp';
+import { functionNameOf, McpManager } from './mcp';
 import { applyPins } from './pin-guard';
 import { runWebhook } from './webhook';
 
@@ -100,8 +100,10 @@ export function heldOutput(record: HeldRecord): string {
 
 export class LiveTools {
   private raw: WorkspaceConfig = emptyWorkspaceConfig();
-  /** Connery actions of `"import": "connery"` entries: action id → handler. */
-  private imported = new Map<string, ConneryToolConfig>();
+  /** Functions of `"import"` entries (Connery actions, MCP tools): function name → handler. */
+  private imported = new Map<string, LiveToolConfig>();
+  /** Import entry name → the function definitions it brought in. */
+  private importedFunctions = new Map<string, FunctionDefinition[]>();
   readonly importProblems: string[] = [];
   readonly mcp: McpManager;
 
@@ -125,23 +127,62 @@ export class LiveTools {
     await this.refreshImports();
   }
 
-  /** Reads every `"import": "connery"` runner's actions; problems are kept, not thrown. */
+  /**
+   * Reads every import entry: a Connery runner's actions, an MCP server's tools (or the listed
+   * ones). Each becomes a handler under its function name; the first import of a name answers
+   * it. Problems are kept (one line each, with the entry's JSON path), not thrown.
+   */
   async refreshImports(): Promise<void> {
-    const next = new Map<string, ConneryToolConfig>();
+    const next = new Map<string, LiveToolConfig>();
+    const functions = new Map<string, FunctionDefinition[]>();
+    const owner = new Map<string, string>();
     this.importProblems.length = 0;
     for (const [name, entry] of Object.entries(this.raw.tools)) {
       if (!('import' in entry)) continue;
+      const path = childPath('$.tools', name);
+      const found: Array<{ fn: FunctionDefinition; live: LiveToolConfig }> = [];
       try {
-        const resolved = await resolveReferences(entry, `$.tools.${name}`, this.sources());
-        for (const action of await fetchConneryActions(resolved.runner_url, resolved.api_key)) {
-          const { import: _i, ...rest } = entry;
-          next.set(action.name, { ...rest, handler: 'connery', action_id: action.name });
+        if (entry.import === 'connery') {
+          const { import: _i, assistants: _a, ...rest } = entry;
+          const resolved = await resolveReferences(entry, path, this.sources());
+          for (const action of await fetchConneryActions(resolved.runner_url, resolved.api_key)) {
+            found.push({ fn: { name: action.name, description: action.description, parameters: action.parameters }, live: { ...rest, handler: 'connery', action_id: action.name } });
+          }
+        } else {
+          const { import: _i, assistants: _a, tools: wanted, ...rest } = entry;
+          const offered = await this.mcp.listTools(entry.server);
+          wanted?.forEach((tool, i) => {
+            if (!offered.some((t) => t.name === tool)) this.importProblems.push(`${childPath(childPath(path, 'tools'), i)}: the MCP server '${entry.server}' has no tool '${tool}'`);
+          });
+          for (const t of offered) {
+            if (wanted && !wanted.includes(t.name)) continue;
+            found.push({ fn: { name: functionNameOf(t.name), description: t.description, parameters: t.parameters }, live: { ...rest, handler: 'mcp', tool: t.name } });
+          }
         }
       } catch (error) {
-        this.importProblems.push(`$.tools.${name}: ${(error as Error).message}`);
+        this.importProblems.push(`${path}: ${(error as Error).message}`);
+        continue;
       }
+      const mine: FunctionDefinition[] = [];
+      for (const { fn, live } of found) {
+        const first = owner.get(fn.name);
+        if (first !== undefined) {
+          this.importProblems.push(`${path}: '${fn.name}' is also imported by ${first}, which answers it`);
+          continue;
+        }
+        owner.set(fn.name, path);
+        next.set(fn.name, live);
+        mine.push(fn);
+      }
+      functions.set(name, mine);
     }
     this.imported = next;
+    this.importedFunctions = functions;
+  }
+
+  /** The function definitions an import entry brought in when it was last read (null when it could not be read). */
+  importedDefinitions(entryName: string): FunctionDefinition[] | null {
+    return this.importedFunctions.get(entryName) ?? null;
   }
 
   private async mcpServer(name: string): Promise<{ raw: McpServerConfig; resolved: McpServerConfig } | null> {

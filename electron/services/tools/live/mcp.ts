@@ -17,6 +17,11 @@ export interface McpToolInfo {
   parameters: Record<string, unknown>;
 }
 
+/** An MCP tool's name as a function name: letters, digits, "_" and "-", at most 64. */
+export function functionNameOf(toolName: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(toolName) ? toolName : toolName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'tool';
+}
+
 interface Connection {
   client: Client;
   alive: boolean;

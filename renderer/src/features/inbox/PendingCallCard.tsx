@@ -10,6 +10,22 @@ const SOURCES: Array<{ id: OutputSource; label: string }> = [
   { id: 'live', label: 'Live' },
 ];
 
+/**
+ * After A or D on a held call, focus goes to the run's next held call that is still undecided
+ * (wrapping round), else to an empty output of a call answered by hand, so a keyboard user
+ * works through the calls without Tab-hunting.
+ */
+function focusNextHeld(from: HTMLElement): void {
+  const cards = [...(from.closest('.inbox-run') ?? document).querySelectorAll<HTMLElement>('.pending-call[data-approval="ask"]')];
+  const at = cards.indexOf(from);
+  const order = [...cards.slice(at + 1), ...cards.slice(0, Math.max(at, 0))];
+  const next = order.find((c) => !c.dataset.decided);
+  if (next) return next.focus();
+  // Every held call is decided: a call of the same run answered by hand is next, at its output.
+  const root = from.closest('.inbox-run') ?? document;
+  [...root.querySelectorAll<HTMLTextAreaElement>('.pending-call:not([data-approval]) textarea')].find((t) => t.value === '')?.focus();
+}
+
 /** One pending call: its arguments with the schema check, and how it will be answered (Ctrl/Cmd+Enter in the output submits all). */
 export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runId: string; call: PendingCall; liveAvailable: boolean; onSubmit(): void }) {
   const draft = useInbox((s) => s.drafts[call.call_id]);
@@ -19,21 +35,29 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
   const args = edited ?? call.effective_arguments ?? call.arguments;
   const approve = () => void inbox.getState().approve(runId, call.call_id, args);
   const deny = () => void inbox.getState().deny(runId, call.call_id);
+  /** Approved and executed: running it again would repeat its side effects, so A and Approve are gone. */
+  const approved = Boolean(call.approval && draft?.source === 'live' && !draft.busy && !draft.error && (draft.output ?? '') !== '');
+  const denied = Boolean(call.approval && draft?.source === 'manual' && (draft.output ?? '').startsWith('{"error":"denied'));
   return (
     <div
       className="pending-call"
       data-call-id={call.call_id}
       data-function={call.function}
       data-approval={call.approval ? 'ask' : undefined}
+      data-decided={approved ? 'approved' : denied ? 'denied' : undefined}
       tabIndex={call.approval ? 0 : undefined}
-      aria-label={call.approval ? `${call.function} waits for approval: A approves, D denies` : undefined}
+      role={call.approval ? 'group' : undefined}
+      aria-label={call.approval ? (approved ? `${call.function} approved and run` : `${call.function} waits for approval: A approves, D denies`) : undefined}
+      aria-keyshortcuts={call.approval && !approved ? 'A D' : undefined}
       onKeyDown={(e) => {
         if (!call.approval || e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
         const key = e.key.toLowerCase();
         if (key !== 'a' && key !== 'd') return;
         e.preventDefault();
+        if (approved || draft?.busy) return;
         if (key === 'a') approve();
         else deny();
+        focusNextHeld(e.currentTarget);
       }}
     >
       <div className="tool-call-head">
@@ -46,8 +70,13 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
           className="output-input mono"
           aria-label={`Arguments to run ${call.function} with`}
           value={args}
+          readOnly={approved}
           rows={Math.min(8, Math.max(2, args.split('\n').length))}
-          onChange={(e) => setEdited(e.target.value)}
+          onChange={(e) => {
+            setEdited(e.target.value);
+            // A refused approval's message is about the old arguments: editing them clears it.
+            if (draft?.error && draft.source === 'live') void inbox.getState().choose(runId, call.call_id, 'manual');
+          }}
         />
       ) : (
         <JsonBlock text={call.arguments} label={`Arguments of ${call.function}`} />
@@ -62,7 +91,11 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
       ) : (
         <div className="validation ok">✓ arguments match the schema</div>
       )}
-      {call.approval ? (
+      {approved ? (
+        <div className="approval-done" role="status">
+          ✓ Approved and run live; its output goes with the run’s other outputs.
+        </div>
+      ) : call.approval ? (
         <div className="approval-bar">
           <button className="btn btn-small btn-primary" disabled={draft?.busy} onClick={approve} title="Run it live with these arguments (A)">
             {draft?.busy ? 'Running…' : edited !== null ? 'Approve edited' : 'Approve'} <kbd>A</kbd>
@@ -70,7 +103,10 @@ export function PendingCallCard({ runId, call, liveAvailable, onSubmit }: { runI
           <button className="btn btn-small btn-danger" disabled={draft?.busy} onClick={deny} title="The model gets a denial as the output (D)">
             Deny <kbd>D</kbd>
           </button>
-          <span className="muted small">or answer it by hand below</span>
+          <span className="muted small">{denied ? 'Denied: the model gets the denial below.' : 'or answer it by hand below'}</span>
+          <span className="keys-hint small" aria-hidden="true">
+            focused: <kbd>A</kbd> approve · <kbd>D</kbd> deny · <kbd>Alt+J</kbd> next call
+          </span>
         </div>
       ) : null}
       <div className="segmented" role="radiogroup" aria-label={`How to answer ${call.function}`}>

@@ -5,13 +5,15 @@ import { useThreadActions } from '../threads/use-thread-actions';
 import type { Command } from './commands';
 import type { ThemePref } from '../../stores/ui-store';
 
-/** Focuses the next pending call's output field (or its first control), opening the inbox tab. */
+/** Focuses the next pending call: a call held for approval itself, else its output field (or first control). */
 export function focusNextPendingCall(): void {
   const cards = [...document.querySelectorAll<HTMLElement>('.pending-call')];
   if (cards.length === 0) return;
   const current = cards.findIndex((c) => c.contains(document.activeElement));
   const next = cards[(current + 1) % cards.length];
-  (next.querySelector<HTMLElement>('textarea') ?? next.querySelector<HTMLElement>('button[aria-checked="true"]') ?? next).focus();
+  // A call held for approval takes focus itself, where A approves and D denies.
+  const held = next.dataset.approval === 'ask' && !next.dataset.decided;
+  (held ? next : (next.querySelector<HTMLElement>('textarea') ?? next.querySelector<HTMLElement>('button[aria-checked="true"]') ?? next)).focus();
   next.scrollIntoView?.({ block: 'nearest' });
 }
 

@@ -47,7 +47,8 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
       const next = await api.workspace.importConfig(text);
       setInfo(next);
       setText(next.text);
-      setSaved('Imported and applied.');
+      const problems = next.problem ? next.problem.split('\n').length : 0;
+      setSaved(problems ? `Imported and applied; ${problems === 1 ? 'one part' : `${problems} parts`} could not be applied (listed above).` : 'Imported and applied.');
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -78,7 +79,18 @@ export function WorkspaceConfigDialog({ onClose }: { onClose(): void }) {
           <h2>Workspace config</h2>
           <span className="muted small">{info ? (info.source === 'file' ? `from ${info.file}` : info.source === 'app' ? 'imported in the app' : 'none yet') : 'loading…'}</span>
         </header>
-        {info?.problem ? <div className="inline-error">Cannot resolve right now: {info.problem}</div> : null}
+        {info?.problem ? (
+          <div className="inline-error config-problems" aria-label="Config problems">
+            Not applied right now (the rest of the config is):
+            <ul>
+              {info.problem.split('\n').map((line) => (
+                <li key={line} className="mono small">
+                  {line}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <textarea
           className="mono"
           rows={14}

@@ -24,7 +24,7 @@ export function applyToolEvent(m: TimelineModel, ev: RunEventRecord<ToolEventTyp
       const d = ev.data;
       const call = findCall(m, d.step_id, d.call_id);
       if (!call) break;
-      call.exec = { start: ev.ts, end: null, mode: d.mode, output: null, error: null, duration_ms: null };
+      call.exec = { start: ev.ts, end: null, mode: d.mode, output: null, error: null, duration_ms: null, arguments: d.arguments, ...(d.trigger ? { trigger: d.trigger } : {}) };
       if (call.waitStart !== null && call.waitEnd === null) call.waitEnd = ev.ts;
       break;
     }

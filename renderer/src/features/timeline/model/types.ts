@@ -43,6 +43,10 @@ export interface CallExecution {
   handler?: string;
   request?: Record<string, unknown> | null;
   response?: Record<string, unknown> | null;
+  /** Live only: `approval` when a person approved it in the Inbox. */
+  trigger?: 'auto' | 'approval';
+  /** The arguments it ran with (a person may have edited the model's before approving). */
+  arguments?: string;
 }
 
 /**

@@ -20,6 +20,19 @@ export interface StepInspectorProps {
   openEnd: number;
 }
 
+function parseOr(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Same arguments, whatever the spacing. */
+function sameJson(a: string, b: string | null | undefined): boolean {
+  return b != null && (a === b || JSON.stringify(parseOr(a)) === JSON.stringify(parseOr(b)));
+}
+
 function previousCallOf(model: TimelineModel, call: CallBar): CallBar | null {
   const i = model.calls.indexOf(call);
   for (let k = i - 1; k >= 0; k--) if (model.calls[k].name === call.name) return model.calls[k];
@@ -52,8 +65,20 @@ function CallSection({ model, call, selected, openEnd }: { model: TimelineModel;
             <dd data-testid="inspector-exec">
               {call.exec.mode} · {formatDuration((call.exec.end ?? openEnd) - call.exec.start)}
               {call.exec.handler ? ` (${call.exec.handler})` : ''}
+              {call.exec.trigger === 'approval' ? ' · approved by a person' : ''}
               {call.exec.error ? <span className="tl-err"> — error: {call.exec.error}</span> : null}
             </dd>
+            {call.exec.arguments !== undefined && !sameJson(call.exec.arguments, call.arguments) ? (
+              <>
+                <dt>run with</dt>
+                <dd>
+                  <span className="muted small">
+                    {call.exec.trigger === 'approval' ? 'as approved in the Inbox (edited there, or tenant values filled in)' : 'tenant values filled in by the guard'}; the model sent the arguments below
+                  </span>
+                  <JsonBlock value={parseOr(call.exec.arguments)} testId="inspector-exec-arguments" />
+                </dd>
+              </>
+            ) : null}
             {call.exec.request ? (
               <>
                 <dt>request</dt>
