@@ -93,7 +93,7 @@ export class McpManager {
     let cursor: string | undefined;
     do {
       const page = await conn.client.listTools(cursor ? { cursor } : undefined, { timeout: CONNECT_TIMEOUT_MS });
-      for (const t of page.tools) out.push({ name: t.name, description: t.description ?? '', parameters: t.inputSchema as Record<string, unknown> });
+      for (const t of page.tools) out.push({ name: t.name, description: t.description ?? '', parameters: functionParameters(t.inputSchema) });
       cursor = page.nextCursor;
     } while (cursor);
     return out;
@@ -154,4 +154,14 @@ export class McpManager {
     this.closed = true;
     await this.reset();
   }
+}
+
+/**
+ * An MCP tool's input schema as function parameters: the same JSON Schema without its
+ * `$schema` dialect marker (the SDK's zod servers add draft-07's), which function schemas do
+ * not carry and which providers' strict mode refuses.
+ */
+export function functionParameters(inputSchema: object): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = inputSchema as Record<string, unknown>;
+  return rest;
 }
