@@ -7,6 +7,7 @@ import type { MessageDeltaEvent, MessageEventType, RunEventRecord, RunStatusEven
 import { isMessageEvent, isRunStatusEvent, isRunStepEvent } from '../../../../../electron/contract/event-guards';
 import type { RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import { TERMINAL_RUN_STATUSES } from '../../../../../electron/contract/run-lifecycle';
+import { EventLog, type EventSeq } from '../../../stores/event-log';
 import { TimeAxis } from './time-axis';
 import { findCall, marker, newCall } from './reduce-helpers';
 import { applyModelEvent, applyToolEvent } from './reduce-tools';
@@ -46,7 +47,7 @@ export function createTimelineModel(runId: string, threadId: string, gapThreshol
     threadId,
     run: null,
     status: null,
-    events: [],
+    events: new EventLog(),
     segments: [],
     rounds: [],
     steps: [],
@@ -62,17 +63,17 @@ export function createTimelineModel(runId: string, threadId: string, gapThreshol
 }
 
 /** Replays `events[0..upto)` into a fresh model. */
-export function buildTimelineModel(events: readonly RunEventRecord[], upto = events.length, gapThresholdMs?: number): TimelineModel {
-  const first = events[0];
+export function buildTimelineModel(events: EventSeq, upto = events.length, gapThresholdMs?: number): TimelineModel {
+  const first = events.at(0);
   const model = createTimelineModel(first?.run_id ?? '', first?.thread_id ?? '', gapThresholdMs);
   applyEvents(model, events, 0, upto);
   return model;
 }
 
 /** Applies `events[from..to)` in order. */
-export function applyEvents(model: TimelineModel, events: readonly RunEventRecord[], from = 0, to = events.length): void {
+export function applyEvents(model: TimelineModel, events: EventSeq, from = 0, to = events.length): void {
   const end = Math.min(to, events.length);
-  for (let i = from; i < end; i++) applyEvent(model, events[i]);
+  for (let i = from; i < end; i++) applyEvent(model, events.at(i) as RunEventRecord);
 }
 
 function ensureStep(m: TimelineModel, snapshot: RunStep, ev: RunEventRecord): StepBar {

@@ -5,6 +5,7 @@
 import type { HandlerMode, RunEventRecord } from '../../../../../electron/contract/events';
 import type { Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import type { ModelRequest, ModelResponseData } from '../../../../../electron/contract/model-io';
+import type { EventLog } from '../../../stores/event-log';
 import type { TimeAxis } from './time-axis';
 
 /** One stretch of the run in one status; `end` is null while it is the current status. */
@@ -130,7 +131,8 @@ export interface TimelineModel {
   threadId: string;
   run: Run | null;
   status: RunStatus | null;
-  events: RunEventRecord[];
+  /** The folded events, held compactly (`events.at(i)` builds one; `tsAt`/`typeAt` read without building). */
+  events: EventLog;
   segments: StatusSegment[];
   rounds: ModelRound[];
   steps: StepBar[];

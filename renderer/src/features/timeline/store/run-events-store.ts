@@ -16,7 +16,8 @@ const schedule: (fn: () => void) => void =
 
 /** The seq of the last event folded into a model (0 for none). */
 export function modelLastSeq(model: TimelineModel): number {
-  return model.events[model.events.length - 1]?.seq ?? 0;
+  const n = model.events.length;
+  return n ? model.events.seqAt(n - 1) : 0;
 }
 
 /** Folds the events `held` has beyond what `model` has seen; false when it cannot (the cache no longer holds the start). */
