@@ -99,8 +99,8 @@ export function fragmentEvent(env: EventEnvelope, kind: FragmentKind, ref: strin
 /**
  * One page of a run's event log, packed (`runs.eventsPage`). The page holds the events with
  * seq `first_seq`, `first_seq + 1`, … (a run's seq has no gaps), as columns: one entry per
- * event in `id`, `ts` and `kind`; one per fragment in `ref` and `len` (its text is the next
- * `len` characters of `text`); one per whole event in `whole`.
+ * event in `id`, `ts` and `ref`; one per fragment in `len` (its text is the next `len`
+ * characters of `text`); one per whole event in `whole`.
  */
 export interface PackedEventsPage {
   run_id: string;
@@ -110,11 +110,10 @@ export interface PackedEventsPage {
   id: number[];
   /** Each event's `ts` minus the previous event's (the first one: minus 0). */
   ts: number[];
-  /** Each event's `WHOLE` / `MESSAGE_TEXT` / `CALL_ARGS`. */
-  kind: number[];
-  /** Per fragment: its `[message or step id, part or call index]` as an index into `refs`. */
+  /** Each event's 0 (whole: the next entry of `whole`) or, for a fragment, 1 + its index into `refs`. */
   ref: number[];
-  refs: Array<[string, number]>;
+  /** What fragments belong to: `[MESSAGE_TEXT or CALL_ARGS, message or step id, part or call index]`. */
+  refs: Array<[FragmentKind, string, number]>;
   /** Per fragment: the length of its text (UTF-16 code units). */
   len: number[];
   /** The fragments' texts, one after the other. */
@@ -135,7 +134,6 @@ export function packEvents(runId: string, threadId: string, events: readonly Run
     first_seq: events[0]?.seq ?? 0,
     id: [],
     ts: [],
-    kind: [],
     ref: [],
     refs: [],
     len: [],
@@ -156,19 +154,18 @@ export function packEvents(runId: string, threadId: string, events: readonly Run
     prevTs = ev.ts;
     const f = fragmentOf(ev);
     if (!f) {
-      page.kind.push(WHOLE);
+      page.ref.push(WHOLE);
       page.whole.push([ev.type, ev.data]);
       return;
     }
-    page.kind.push(f.kind);
     const key = `${f.kind}\u0000${f.index}\u0000${f.ref}`;
     let r = refIndex.get(key);
     if (r === undefined) {
       r = page.refs.length;
       refIndex.set(key, r);
-      page.refs.push([f.ref, f.index]);
+      page.refs.push([f.kind, f.ref, f.index]);
     }
-    page.ref.push(r);
+    page.ref.push(r + 1);
     page.len.push(f.text.length);
     texts.push(f.text);
   });
@@ -183,19 +180,19 @@ export function forEachPacked(page: PackedEventsPage, take: (ev: RunEventRecord)
   let frag = 0;
   let whole = 0;
   let at = 0;
-  for (let i = 0; i < page.kind.length; i++) {
+  for (let i = 0; i < page.ref.length; i++) {
     id += page.id[i];
     ts += page.ts[i];
     const env: EventEnvelope = { id, run_id: page.run_id, thread_id: page.thread_id, seq: page.first_seq + i, ts };
-    const kind = page.kind[i];
-    if (kind === WHOLE) {
+    const r = page.ref[i];
+    if (r === WHOLE) {
       const [type, data] = page.whole[whole++];
       take({ ...env, type, data } as RunEventRecord);
       continue;
     }
-    const [ref, index] = page.refs[page.ref[frag]];
+    const [kind, ref, index] = page.refs[r - 1];
     const len = page.len[frag++];
-    take(fragmentEvent(env, kind as FragmentKind, ref, index, page.text.slice(at, at + len)));
+    take(fragmentEvent(env, kind, ref, index, page.text.slice(at, at + len)));
     at += len;
   }
 }

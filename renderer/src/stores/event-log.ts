@@ -3,8 +3,13 @@
  * streamed fragments (message text, tool-call arguments) once in shared strings, and only
  * the other events (snapshots, model requests, tool events: a handful per step) as objects.
  * `at(i)` gives back the recorded event, built anew for fragments. So holding a
- * 100,000-fragment reply costs ~40 bytes per event plus the text once, not ~700 bytes of
+ * 100,000-fragment reply costs ~33 bytes per event plus the text once, not ~700 bytes of
  * objects per event.
+ *
+ * A log made `over` another one is a view: while what is pushed into it is what the other
+ * log holds at the same position (the timeline model folding the run event cache's log), it
+ * stores nothing and reads through; the first event that differs makes it copy what it has
+ * seen and go on alone.
  */
 import { CALL_ARGS, fragmentEvent, fragmentOf, WHOLE, type FragmentKind } from '../../../electron/contract/event-pack';
 import type { RunEventRecord } from '../../../electron/contract/events';
@@ -61,14 +66,16 @@ class TextStore {
 
 export class EventLog implements EventSeq, Iterable<RunEventRecord> {
   private n = 0;
-  private seqs = new Float64Array(16);
+  /** While set, events [0, n) are `view`'s first n events and nothing is stored here. */
+  private view: EventLog | null;
+  private seqs = new Uint32Array(16);
   private ids = new Float64Array(16);
   private tss = new Float64Array(16);
   private kinds = new Uint8Array(16);
   /** Whole events: the index into `wholes`; fragments: into `refs`. */
   private refIdx = new Uint32Array(16);
   /** Fragments: where the text starts in `text`, and its length. */
-  private starts = new Float64Array(16);
+  private starts = new Uint32Array(16);
   private lens = new Uint32Array(16);
   private wholes: RunEventRecord[] = [];
   private refs: Array<{ ref: string; index: number }> = [];
@@ -77,12 +84,37 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
   private runId: string | null = null;
   private threadId: string | null = null;
 
+  constructor(over?: EventLog) {
+    this.view = over ? (over.view ?? over) : null;
+  }
+
   get length(): number {
     return this.n;
   }
 
   /** Appends one event (in the caller's order). */
   push(ev: RunEventRecord): void {
+    const v = this.view;
+    if (v) {
+      if (this.n < v.length && v.seqAt(this.n) === ev.seq && v.idAt(this.n) === ev.id) {
+        this.n++;
+        return;
+      }
+      this.detach();
+    }
+    this.pushOwn(ev);
+  }
+
+  /** Stops reading through `view`: copies the events seen so far. */
+  private detach(): void {
+    const v = this.view as EventLog;
+    const n = this.n;
+    this.view = null;
+    this.n = 0;
+    for (let i = 0; i < n; i++) this.pushOwn(v.at(i) as RunEventRecord);
+  }
+
+  private pushOwn(ev: RunEventRecord): void {
     if (this.n === this.seqs.length) this.grow();
     const i = this.n++;
     this.seqs[i] = ev.seq;
@@ -114,6 +146,7 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
   at(i: number): RunEventRecord | undefined {
     if (i < 0) i += this.n;
     if (i < 0 || i >= this.n) return undefined;
+    if (this.view) return this.view.at(i);
     const kind = this.kinds[i];
     if (kind === WHOLE) return this.wholes[this.refIdx[i]];
     const { ref, index } = this.refs[this.refIdx[i]];
@@ -122,14 +155,19 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
   }
 
   seqAt(i: number): number {
-    return this.seqs[i];
+    return this.view ? this.view.seqAt(i) : this.seqs[i];
+  }
+
+  idAt(i: number): number {
+    return this.view ? this.view.idAt(i) : this.ids[i];
   }
 
   tsAt(i: number): number {
-    return this.tss[i];
+    return this.view ? this.view.tsAt(i) : this.tss[i];
   }
 
   typeAt(i: number): RunEventRecord['type'] {
+    if (this.view) return this.view.typeAt(i);
     const kind = this.kinds[i];
     if (kind === WHOLE) return this.wholes[this.refIdx[i]].type;
     return kind === CALL_ARGS ? 'thread.run.step.delta' : 'thread.message.delta';
@@ -153,12 +191,12 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
       b.set(a);
       return b;
     };
-    this.seqs = grown(this.seqs, (n) => new Float64Array(n));
+    this.seqs = grown(this.seqs, (n) => new Uint32Array(n));
     this.ids = grown(this.ids, (n) => new Float64Array(n));
     this.tss = grown(this.tss, (n) => new Float64Array(n));
     this.kinds = grown(this.kinds, (n) => new Uint8Array(n));
     this.refIdx = grown(this.refIdx, (n) => new Uint32Array(n));
-    this.starts = grown(this.starts, (n) => new Float64Array(n));
+    this.starts = grown(this.starts, (n) => new Uint32Array(n));
     this.lens = grown(this.lens, (n) => new Uint32Array(n));
   }
 }

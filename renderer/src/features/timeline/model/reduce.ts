@@ -40,14 +40,14 @@ export function transitionsOf(m: TimelineModel): Transition[] {
   return m.segments.map((s, i) => ({ from: i ? m.segments[i - 1].status : 'start', to: s.status, ts: s.start, seq: s.startSeq }));
 }
 
-/** An empty model for one run. */
-export function createTimelineModel(runId: string, threadId: string, gapThresholdMs?: number): TimelineModel {
+/** An empty model for one run; `over`: the log it is folded from (its events are then read from there, not copied). */
+export function createTimelineModel(runId: string, threadId: string, gapThresholdMs?: number, over?: EventLog): TimelineModel {
   return {
     runId,
     threadId,
     run: null,
     status: null,
-    events: new EventLog(),
+    events: new EventLog(over),
     segments: [],
     rounds: [],
     steps: [],
@@ -65,7 +65,7 @@ export function createTimelineModel(runId: string, threadId: string, gapThreshol
 /** Replays `events[0..upto)` into a fresh model. */
 export function buildTimelineModel(events: EventSeq, upto = events.length, gapThresholdMs?: number): TimelineModel {
   const first = events.at(0);
-  const model = createTimelineModel(first?.run_id ?? '', first?.thread_id ?? '', gapThresholdMs);
+  const model = createTimelineModel(first?.run_id ?? '', first?.thread_id ?? '', gapThresholdMs, events instanceof EventLog ? events : undefined);
   applyEvents(model, events, 0, upto);
   return model;
 }

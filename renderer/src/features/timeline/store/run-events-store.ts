@@ -57,6 +57,8 @@ export class RunEventsStore {
     this.stopped = false;
     this.detach = [this.cache.retain(this.runId, this.threadId), this.cache.onRun(this.runId, (held) => this.fold(held))];
     const held = this.cache.get(this.runId);
+    // fold over the cache's log: the model reads the events from there instead of holding a copy
+    if (held && this.model.events.length === 0) this.model = createTimelineModel(this.runId, this.threadId, undefined, held.events);
     if (held) this.fold(held);
     void this.cache.sync(this.runId, this.threadId).then((synced) => {
       if (this.stopped) return;
@@ -84,7 +86,7 @@ export class RunEventsStore {
   private fold(held: CachedRun): void {
     if (!catchUpModel(this.model, held)) {
       // The cache dropped and re-fetched the run: rebuild from what it holds now.
-      this.model = createTimelineModel(this.runId, this.threadId);
+      this.model = createTimelineModel(this.runId, this.threadId, undefined, held.events);
       catchUpModel(this.model, held);
     }
     this.notify();

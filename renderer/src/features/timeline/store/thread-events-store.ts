@@ -68,7 +68,7 @@ export class ThreadEventsStore {
   private fold(held: CachedRun, added: readonly RunEventRecord[]): void {
     let m = this.runs.get(held.runId);
     if (!m) {
-      m = createTimelineModel(held.runId, this.threadId);
+      m = createTimelineModel(held.runId, this.threadId, undefined, held.events);
       this.runs.set(held.runId, m);
       this.order.push(held.runId);
       this.retain(held.runId);
@@ -96,7 +96,7 @@ export class ThreadEventsStore {
       this.order = [];
       const all: number[] = [];
       for (const h of held) {
-        const m = createTimelineModel(h.runId, this.threadId);
+        const m = createTimelineModel(h.runId, this.threadId, undefined, h.events);
         catchUpModel(m, h);
         this.runs.set(h.runId, m);
         this.order.push(h.runId);
