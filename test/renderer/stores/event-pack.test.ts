@@ -110,17 +110,19 @@ describe('packed event pages', () => {
       return h.used_heap_size + h.external_memory;
     };
     // what the cache and the timeline keep: the heap with them minus the heap once they are dropped
-    let cache: RunEventCache | null = new RunEventCache(s!.api);
-    let timeline: RunEventsStore | null = new RunEventsStore(cache, run.id, thread.id);
-    timeline.start();
-    await cache.sync(run.id, thread.id);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(timeline.model.events.length).toBe(total);
-    expect(timeline.model.steps.at(-1)?.text).toMatch(/^Echo: w0 w1 w2 .* w999$/);
-    const withThem = heap();
-    timeline.stop();
-    timeline = null;
-    cache = null;
+    const open = async () => {
+      const cache = new RunEventCache(s!.api);
+      const timeline = new RunEventsStore(cache, run.id, thread.id);
+      timeline.start();
+      await cache.sync(run.id, thread.id);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(timeline.model.events.length).toBe(total);
+      expect(timeline.model.steps.at(-1)?.text).toMatch(/^Echo: w0 w1 w2 .* w999$/);
+      const withThem = heap();
+      timeline.stop();
+      return withThem;
+    };
+    const withThem = await open();
     const kept = withThem - heap();
     // as objects (the old cache and model) it was ~600 bytes per event
     expect(kept / total).toBeLessThan(150);

@@ -2,7 +2,7 @@
  * The timeline model: what a run's event log says happened, reduced into lanes that the
  * canvas, the lifecycle diagram and the inspector draw. Times are event `ts` (ms).
  */
-import type { HandlerMode, RunEventRecord } from '../../../../../electron/contract/events';
+import type { HandlerMode } from '../../../../../electron/contract/events';
 import type { Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import type { ModelRequest, ModelResponseData } from '../../../../../electron/contract/model-io';
 import type { EventLog } from '../../../stores/event-log';
