@@ -5,8 +5,8 @@
  * (child process, loopback, port 0), Debian's Chromium opens the real UI through the real HTTP
  * transport, and we time the click on the thread until its timeline canvas is painted.
  * Reported for 100,000 events (the headline) and 20,000; also when every event is in
- * (`…_full_ms`), the page's JS heap afterwards (also after a forced GC: what it keeps), and the
- * bytes of `runs.eventsPage` replies per event. Quick mode: 20,000 only.
+ * (`…_full_ms`), the page's JS heap afterwards (also after a forced GC, with array buffers:
+ * what it keeps), and the bytes of `runs.eventsPage` replies per event. Quick mode: 20,000 only.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +45,7 @@ interface Measure {
   paintMs: number;
   fullMs: number;
   heapMb: number;
-  /** The JS heap after a forced garbage collection: what the page keeps. */
+  /** The JS heap plus array buffers after a forced garbage collection: what the page keeps. */
   heapGcMb: number;
   /** Bytes of `runs.eventsPage` replies (bodies as sent) per event of the run. */
   bytesPerEvent: number;
@@ -115,8 +115,7 @@ async function measure(browser: Browser, words: number): Promise<Measure & { eve
             ...performance.getEntriesByType('mark').map((e) => `mark ${e.name} ${(e.startTime - start).toFixed(0)}`),
           ], t0));
         }
-        const usedHeapMb = () => page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
-        const heapMb = await usedHeapMb();
+        const heapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
         // (no named helpers inside evaluate: tsx's keepNames would reference __name in the page)
         const transfer = await page.evaluate((start) => {
           const out = { pages: 0, messages: 0 };
@@ -129,10 +128,10 @@ async function measure(browser: Browser, words: number): Promise<Measure & { eve
         }, t0);
         const gc = await page.context().newCDPSession(page);
         await gc.send('HeapProfiler.collectGarbage');
+        // the JS heap plus array buffers' backing stores (typed arrays live outside the heap)
+        const usage = (await gc.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
         await gc.detach();
-        // the heap size Chromium reports is quantized and refreshed lazily; let it settle
-        await page.waitForTimeout(500);
-        const heapGcMb = await usedHeapMb();
+        const heapGcMb = (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6;
         return { events, paintMs, fullMs, heapMb, heapGcMb, bytesPerEvent: transfer.pages / events, messagesBytes: transfer.messages };
       } finally {
         await page.close();
@@ -152,7 +151,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const sizes = quick ? [20_000] : [20_000, 100_000];
     const rows: Array<Measure & { events: number; words: number }> = [];
     for (const words of sizes) rows.push({ words, ...(await measure(browser, words)) });
-    console.log('| reply words | events | click → timeline painted (ms) | all events in (ms) | JS heap after (MB) | JS heap after GC (MB) | eventsPage bytes / event | messages.list (KB) |');
+    console.log('| reply words | events | click → timeline painted (ms) | all events in (ms) | JS heap after (MB) | JS heap + array buffers after GC (MB) | eventsPage bytes / event | messages.list (KB) |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) {
       console.log(
