@@ -3,7 +3,7 @@
  * streamed fragments (message text, tool-call arguments) once in shared strings, and only
  * the other events (snapshots, model requests, tool events: a handful per step) as objects.
  * `at(i)` gives back the recorded event, built anew for fragments. So holding a
- * 100,000-fragment reply costs ~33 bytes per event plus the text once, not ~700 bytes of
+ * 100,000-fragment reply costs ~25 bytes per event plus the text once, not ~700 bytes of
  * objects per event.
  *
  * A log made `over` another one is a view: while what is pushed into it is what the other
@@ -29,15 +29,14 @@ class TextStore {
   private pendingLen = 0;
   length = 0;
 
-  /** Appends `s`; returns where it starts. */
-  append(s: string): number {
-    const start = this.length;
-    if (this.pendingLen === 0) this.pendingStart = start;
+  /** Appends `s` (an empty one is not kept). */
+  append(s: string): void {
+    if (s.length === 0) return;
+    if (this.pendingLen === 0) this.pendingStart = this.length;
     this.pending.push(s);
     this.pendingLen += s.length;
     this.length += s.length;
     if (this.pendingLen >= 4096) this.seal();
-    return start;
   }
 
   slice(start: number, len: number): string {
@@ -64,19 +63,62 @@ class TextStore {
   }
 }
 
+/** Room for `n` more entries: grows by half (a doubling would leave up to half of it unused). */
+function room(cap: number): number {
+  return Math.max(16, Math.ceil(cap * 1.5));
+}
+
+/**
+ * A growable column of numbers (seq, id, ts): 4-byte offsets from the first value while every
+ * value is a whole number within 4 billion of it (the usual case: seqs count up, ids grow,
+ * timestamps stay within 49 days), else 8-byte floats.
+ */
+class NumColumn {
+  private base = 0;
+  private u32: Uint32Array | null = new Uint32Array(16);
+  private f64: Float64Array | null = null;
+
+  get(i: number): number {
+    return this.u32 ? this.base + this.u32[i] : (this.f64 as Float64Array)[i];
+  }
+
+  set(i: number, v: number): void {
+    if (i === 0 && this.u32) this.base = v;
+    const off = v - this.base;
+    if (this.u32) {
+      if (Number.isInteger(off) && off >= 0 && off <= 0xffffffff) {
+        if (i >= this.u32.length) this.u32 = grown(this.u32, new Uint32Array(room(this.u32.length)));
+        this.u32[i] = off;
+        return;
+      }
+      const f = new Float64Array(room(Math.max(this.u32.length, i + 1)));
+      for (let k = 0; k < i; k++) f[k] = this.base + this.u32[k];
+      this.u32 = null;
+      this.f64 = f;
+    }
+    let f = this.f64 as Float64Array;
+    if (i >= f.length) f = this.f64 = grown(f, new Float64Array(room(f.length)));
+    f[i] = v;
+  }
+}
+
+function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 export class EventLog implements EventSeq, Iterable<RunEventRecord> {
   private n = 0;
   /** While set, events [0, n) are `view`'s first n events and nothing is stored here. */
   private view: EventLog | null;
-  private seqs = new Uint32Array(16);
-  private ids = new Float64Array(16);
-  private tss = new Float64Array(16);
+  private seqs = new NumColumn();
+  private ids = new NumColumn();
+  private tss = new NumColumn();
   private kinds = new Uint8Array(16);
   /** Whole events: the index into `wholes`; fragments: into `refs`. */
   private refIdx = new Uint32Array(16);
-  /** Fragments: where the text starts in `text`, and its length. */
-  private starts = new Uint32Array(16);
-  private lens = new Uint32Array(16);
+  /** Where the fragments' text up to and including event i ends in `text` (a fragment's text starts where the previous one's ended). */
+  private ends = new Uint32Array(16);
   private wholes: RunEventRecord[] = [];
   private refs: Array<{ ref: string; index: number }> = [];
   private refByKey = new Map<string, number>();
@@ -115,11 +157,16 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
   }
 
   private pushOwn(ev: RunEventRecord): void {
-    if (this.n === this.seqs.length) this.grow();
+    if (this.n === this.kinds.length) {
+      const cap = room(this.kinds.length);
+      this.kinds = grown(this.kinds, new Uint8Array(cap));
+      this.refIdx = grown(this.refIdx, new Uint32Array(cap));
+      this.ends = grown(this.ends, new Uint32Array(cap));
+    }
     const i = this.n++;
-    this.seqs[i] = ev.seq;
-    this.ids[i] = ev.id;
-    this.tss[i] = ev.ts;
+    this.seqs.set(i, ev.seq);
+    this.ids.set(i, ev.id);
+    this.tss.set(i, ev.ts);
     this.runId ??= ev.run_id;
     this.threadId ??= ev.thread_id;
     const f = ev.run_id === this.runId && ev.thread_id === this.threadId ? fragmentOf(ev) : null;
@@ -127,6 +174,7 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
       this.kinds[i] = WHOLE;
       this.refIdx[i] = this.wholes.length;
       this.wholes.push(ev);
+      this.ends[i] = this.text.length;
       return;
     }
     this.kinds[i] = f.kind;
@@ -138,8 +186,8 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
       this.refByKey.set(key, r);
     }
     this.refIdx[i] = r;
-    this.starts[i] = this.text.append(f.text);
-    this.lens[i] = f.text.length;
+    this.text.append(f.text);
+    this.ends[i] = this.text.length;
   }
 
   /** The event at `i` (fragments are built anew on each call), or undefined past the end. */
@@ -150,20 +198,21 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
     const kind = this.kinds[i];
     if (kind === WHOLE) return this.wholes[this.refIdx[i]];
     const { ref, index } = this.refs[this.refIdx[i]];
-    const env = { id: this.ids[i], run_id: this.runId as string, thread_id: this.threadId as string, seq: this.seqs[i], ts: this.tss[i] };
-    return fragmentEvent(env, kind as FragmentKind, ref, index, this.text.slice(this.starts[i], this.lens[i]));
+    const env = { id: this.ids.get(i), run_id: this.runId as string, thread_id: this.threadId as string, seq: this.seqs.get(i), ts: this.tss.get(i) };
+    const start = i === 0 ? 0 : this.ends[i - 1];
+    return fragmentEvent(env, kind as FragmentKind, ref, index, this.text.slice(start, this.ends[i] - start));
   }
 
   seqAt(i: number): number {
-    return this.view ? this.view.seqAt(i) : this.seqs[i];
+    return this.view ? this.view.seqAt(i) : this.seqs.get(i);
   }
 
   idAt(i: number): number {
-    return this.view ? this.view.idAt(i) : this.ids[i];
+    return this.view ? this.view.idAt(i) : this.ids.get(i);
   }
 
   tsAt(i: number): number {
-    return this.view ? this.view.tsAt(i) : this.tss[i];
+    return this.view ? this.view.tsAt(i) : this.tss.get(i);
   }
 
   typeAt(i: number): RunEventRecord['type'] {
@@ -182,22 +231,6 @@ export class EventLog implements EventSeq, Iterable<RunEventRecord> {
 
   *[Symbol.iterator](): Iterator<RunEventRecord> {
     for (let i = 0; i < this.n; i++) yield this.at(i) as RunEventRecord;
-  }
-
-  private grow(): void {
-    const cap = this.seqs.length * 2;
-    const grown = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.seqs = grown(this.seqs, (n) => new Uint32Array(n));
-    this.ids = grown(this.ids, (n) => new Float64Array(n));
-    this.tss = grown(this.tss, (n) => new Float64Array(n));
-    this.kinds = grown(this.kinds, (n) => new Uint8Array(n));
-    this.refIdx = grown(this.refIdx, (n) => new Uint32Array(n));
-    this.starts = grown(this.starts, (n) => new Uint32Array(n));
-    this.lens = grown(this.lens, (n) => new Uint32Array(n));
   }
 }
 

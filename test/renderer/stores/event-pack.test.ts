@@ -95,6 +95,12 @@ describe('packed event pages', () => {
       expect(view.slice()).toEqual([...recorded.slice(0, k), other]);
     }
     expect(() => packEvents(echo.id, echo.thread_id, [], 0, false)).not.toThrow();
+    // numbers that do not fit 4-byte offsets (a fractional time, an id far ahead, an earlier seq) read back as pushed
+    const recorded = await s!.api.runs.events(echo.id);
+    const odd = recorded.slice(0, 30).map((ev, i) => ({ ...ev, ts: i === 10 ? ev.ts + 0.5 : ev.ts, id: i >= 20 ? ev.id + 2 ** 40 : ev.id, seq: i === 25 ? 0 : ev.seq }) as RunEventRecord);
+    const log = new EventLog();
+    for (const ev of odd) log.push(ev);
+    expect([...log]).toEqual(odd);
   });
 
   it('the cache and the timeline keep a 20,000-event run in far less than its events as objects', async () => {
