@@ -233,7 +233,9 @@ function applyMessageEvent(m: TimelineModel, ev: RunEventRecord<MessageEventType
   if (!step) return;
   step.eventIdx.push(idx);
   if (ev.type === 'thread.message.completed' || ev.type === 'thread.message.incomplete') {
-    step.text = (msg.content ?? []).map((c) => (c.type === 'text' ? c.text.value : '')).join('');
+    const content = msg.content ?? [];
+    // one text part (the usual case): share its string instead of copying a long reply
+    step.text = content.length === 1 && content[0].type === 'text' ? content[0].text.value : content.map((c) => (c.type === 'text' ? c.text.value : '')).join('');
   }
 }
 

@@ -5,6 +5,7 @@
  * O(new events). Listeners are told at most once per animation frame, so a burst of deltas
  * redraws once.
  */
+import type { RunEventRecord } from '../../../../../electron/contract/events';
 import { eventsAfter, type CachedRun, type RunEventCache } from '../../../stores/run-event-cache';
 import { applyEvent, createTimelineModel } from '../model/reduce';
 import type { TimelineModel } from '../model/types';
@@ -20,11 +21,15 @@ export function modelLastSeq(model: TimelineModel): number {
   return n ? model.events.seqAt(n - 1) : 0;
 }
 
-/** Folds the events `held` has beyond what `model` has seen; false when it cannot (the cache no longer holds the start). */
-export function catchUpModel(model: TimelineModel, held: CachedRun): boolean {
+/**
+ * Folds the events `held` has beyond what `model` has seen; false when it cannot (the cache
+ * no longer holds the start). `added` (what the cache just appended) is used when it follows
+ * on, so the events are not built a second time from the compact log.
+ */
+export function catchUpModel(model: TimelineModel, held: CachedRun, added?: readonly RunEventRecord[]): boolean {
   const last = modelLastSeq(model);
   if (held.firstSeq > last + 1) return false;
-  for (const ev of eventsAfter(held, last)) applyEvent(model, ev);
+  for (const ev of added && added[0]?.seq === last + 1 ? added : eventsAfter(held, last)) applyEvent(model, ev);
   return true;
 }
 
@@ -55,7 +60,7 @@ export class RunEventsStore {
   start(): void {
     this.stop();
     this.stopped = false;
-    this.detach = [this.cache.retain(this.runId, this.threadId), this.cache.onRun(this.runId, (held) => this.fold(held))];
+    this.detach = [this.cache.retain(this.runId, this.threadId), this.cache.onRun(this.runId, (held, added) => this.fold(held, added))];
     const held = this.cache.get(this.runId);
     // fold over the cache's log: the model reads the events from there instead of holding a copy
     if (held && this.model.events.length === 0) this.model = createTimelineModel(this.runId, this.threadId, undefined, held.events);
@@ -83,8 +88,8 @@ export class RunEventsStore {
 
   getTick = (): number => this.tick;
 
-  private fold(held: CachedRun): void {
-    if (!catchUpModel(this.model, held)) {
+  private fold(held: CachedRun, added?: readonly RunEventRecord[]): void {
+    if (!catchUpModel(this.model, held, added)) {
       // The cache dropped and re-fetched the run: rebuild from what it holds now.
       this.model = createTimelineModel(this.runId, this.threadId, undefined, held.events);
       catchUpModel(this.model, held);

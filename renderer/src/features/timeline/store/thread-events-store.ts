@@ -74,7 +74,7 @@ export class ThreadEventsStore {
       this.retain(held.runId);
     }
     const before = modelLastSeq(m);
-    if (!catchUpModel(m, held)) return;
+    if (!catchUpModel(m, held, added)) return;
     for (const ev of added) if (ev.seq > before) this.axis.push(ev.ts);
   }
 
