@@ -132,10 +132,15 @@ export class RunEventCache {
       try {
         let entry = this.entry(runId, threadId);
         let pages = 0;
+        /** The next page, asked for while the previous one was being folded. */
+        let ahead: { after: number; page: Promise<{ events: RunEventRecord[]; has_more: boolean }> } | null = null;
         for (let round = 0; round < MAX_SYNC_ROUNDS; round++) {
           let page: { events: RunEventRecord[]; has_more: boolean };
           try {
-            page = await this.fetchPage(runId, entry.afterSeq, pages++ === 0 ? FIRST_PAGE : PAGE);
+            const after = entry.afterSeq;
+            const pending: Promise<{ events: RunEventRecord[]; has_more: boolean }> = ahead?.after === after ? ahead.page : this.fetchPage(runId, after, pages++ === 0 ? FIRST_PAGE : PAGE);
+            ahead = null;
+            page = await pending;
           } catch (error) {
             entry.error = error instanceof Error ? error.message : String(error);
             return entry;
@@ -143,6 +148,13 @@ export class RunEventCache {
           entry = this.entry(runId, threadId); // it may have been dropped and re-created meanwhile
           entry.fetched = true;
           entry.error = null;
+          const last = page.events[page.events.length - 1];
+          if (page.has_more && last) {
+            // the server reads the next page while this one is folded and painted
+            ahead = { after: last.seq, page: this.fetchPage(runId, last.seq, PAGE) };
+            ahead.page.catch(() => undefined); // awaited (and its error kept) on the next round; unused if the entry changed
+            pages++;
+          }
           this.append(entry, page.events);
           // A long log comes in pages: readers fold (and paint) each one as it lands.
           if (page.has_more && page.events.length > 0) {
