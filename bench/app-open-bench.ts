@@ -5,7 +5,8 @@
  * (child process, loopback, port 0), Debian's Chromium opens the real UI through the real HTTP
  * transport, and we time the click on the thread until its timeline canvas is painted.
  * Reported for 100,000 events (the headline) and 20,000; also when every event is in
- * (`…_full_ms`) and the page's JS heap afterwards. Quick mode: 20,000 only.
+ * (`…_full_ms`), the page's JS heap afterwards (also after a forced GC, with array buffers:
+ * what it keeps), and the bytes of `runs.eventsPage` replies per event. Quick mode: 20,000 only.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,6 +45,12 @@ interface Measure {
   paintMs: number;
   fullMs: number;
   heapMb: number;
+  /** The JS heap plus array buffers after a forced garbage collection: what the page keeps. */
+  heapGcMb: number;
+  /** Bytes of `runs.eventsPage` replies (bodies as sent) per event of the run. */
+  bytesPerEvent: number;
+  /** Bytes of the thread's `messages.list` reply. */
+  messagesBytes: number;
 }
 
 async function measure(browser: Browser, words: number): Promise<Measure & { events: number }> {
@@ -66,6 +73,7 @@ async function measure(browser: Browser, words: number): Promise<Measure & { eve
         await page.getByRole('tab', { name: 'Timeline' }).click();
         const row = page.getByRole('listbox', { name: 'Thread list' }).getByRole('option', { name: new RegExp(title) });
         await row.waitFor();
+        await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
         const cdp = process.env.APP_OPEN_PROFILE ? await page.context().newCDPSession(page) : null;
         if (cdp) {
           await cdp.send('Profiler.enable');
@@ -108,7 +116,23 @@ async function measure(browser: Browser, words: number): Promise<Measure & { eve
           ], t0));
         }
         const heapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
-        return { events, paintMs, fullMs, heapMb };
+        // (no named helpers inside evaluate: tsx's keepNames would reference __name in the page)
+        const transfer = await page.evaluate((start) => {
+          const out = { pages: 0, messages: 0 };
+          for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+            if (e.startTime < start) continue;
+            if (e.name.endsWith('/api/call/runs.eventsPage')) out.pages += e.encodedBodySize;
+            else if (e.name.endsWith('/api/call/messages.list')) out.messages += e.encodedBodySize;
+          }
+          return out;
+        }, t0);
+        const gc = await page.context().newCDPSession(page);
+        await gc.send('HeapProfiler.collectGarbage');
+        // the JS heap plus array buffers' backing stores (typed arrays live outside the heap)
+        const usage = (await gc.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+        await gc.detach();
+        const heapGcMb = (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6;
+        return { events, paintMs, fullMs, heapMb, heapGcMb, bytesPerEvent: transfer.pages / events, messagesBytes: transfer.messages };
       } finally {
         await page.close();
       }
@@ -127,19 +151,29 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const sizes = quick ? [20_000] : [20_000, 100_000];
     const rows: Array<Measure & { events: number; words: number }> = [];
     for (const words of sizes) rows.push({ words, ...(await measure(browser, words)) });
-    console.log('| reply words | events | click → timeline painted (ms) | all events in (ms) | JS heap after (MB) |');
-    console.log('|---:|---:|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.words.toLocaleString('en-US')} | ${r.events.toLocaleString('en-US')} | ${r.paintMs.toFixed(0)} | ${r.fullMs.toFixed(0)} | ${r.heapMb.toFixed(0)} |`);
+    console.log('| reply words | events | click → timeline painted (ms) | all events in (ms) | JS heap after (MB) | JS heap + array buffers after GC (MB) | eventsPage bytes / event | messages.list (KB) |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(
+        `| ${r.words.toLocaleString('en-US')} | ${r.events.toLocaleString('en-US')} | ${r.paintMs.toFixed(0)} | ${r.fullMs.toFixed(0)} | ${r.heapMb.toFixed(0)} | ${r.heapGcMb.toFixed(1)} | ${r.bytesPerEvent.toFixed(1)} | ${(r.messagesBytes / 1000).toFixed(0)} |`,
+      );
+    }
     const big = rows.find((r) => r.words === 100_000);
     const small = rows.find((r) => r.words === 20_000)!;
     const out: Record<string, number> = {
       timeline_app_open_20k_ms: Math.round(small.paintMs),
       timeline_app_open_20k_full_ms: Math.round(small.fullMs),
+      timeline_app_open_20k_heap_gc_mb: Math.round(small.heapGcMb * 10) / 10,
+      timeline_app_open_bytes_per_event: Math.round(small.bytesPerEvent * 10) / 10,
     };
     if (big) {
       out.timeline_app_open_ms = Math.round(big.paintMs);
       out.timeline_app_open_full_ms = Math.round(big.fullMs);
       out.timeline_app_open_heap_mb = Math.round(big.heapMb);
+      out.timeline_app_open_heap_gc_mb = Math.round(big.heapGcMb * 10) / 10;
+      out.timeline_app_open_bytes_per_event = Math.round(big.bytesPerEvent * 10) / 10;
+      // 5× the events (and 5× the text): how much more the page keeps
+      console.log(`heap after GC, 100k ÷ 20k: ${(big.heapGcMb / small.heapGcMb).toFixed(2)}; eventsPage bytes, 100k ÷ 20k: ${((big.bytesPerEvent * big.events) / (small.bytesPerEvent * small.events)).toFixed(2)}`);
     } else console.log('(quick: timeline_app_open_ms needs the 100,000-event run; run without --quick)');
     return out;
   } finally {

@@ -18,6 +18,7 @@ import type {
   TruncationStrategy,
 } from './objects';
 import type { EntityChange, HandlerMode, RunEventRecord } from './events';
+import type { PackedEventsPage } from './event-pack';
 import type { LiveHandlerKind, LiveToolConfig } from './workspace-config';
 import type { ScriptedRule, ScriptedRuleSet } from './scripted';
 import type { ModelPrice, ProbeResult, ProviderInfo, ProviderInput, ProviderPreset, ProviderTestResult } from './providers';
@@ -86,15 +87,8 @@ export interface RunCreateInput {
   response_format?: ResponseFormat | null;
 }
 
-/** One page of a run's event log (`runs.eventsPage`). */
-export interface RunEventsPage {
-  /** Events with seq > the asked `afterSeq`, oldest first, at most the asked `limit`. */
-  events: RunEventRecord[];
-  /** The seq of the run's newest event when the page was read: how far the log goes. */
-  last_seq: number;
-  /** True when events after this page exist (ask again after the page's last seq). */
-  has_more: boolean;
-}
+/** One page of a run's event log (`runs.eventsPage`), packed: see `event-pack.ts`. */
+export type RunEventsPage = PackedEventsPage;
 
 export interface ToolOutput {
   tool_call_id: string;
@@ -322,6 +316,7 @@ export interface RunLensApi {
     /**
      * The same log in pages, so a 100,000-event run never travels as one reply: at most
      * `limit` events (default 5,000, capped at 20,000) after `afterSeq`, plus where the log ends.
+     * Packed (`event-pack.ts`): a streamed fragment costs a few numbers plus its text.
      */
     eventsPage(runId: string, afterSeq?: number, limit?: number): Promise<RunEventsPage>;
   };

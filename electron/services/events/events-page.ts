@@ -1,8 +1,10 @@
 /**
  * `runs.eventsPage`: a run's event log in bounded pages, so the UI can paint a 100,000-event
- * run after the first page instead of waiting for (and holding) one huge reply.
+ * run after the first page instead of waiting for (and holding) one huge reply. Pages are
+ * packed (`contract/event-pack.ts`): a streamed fragment is a few numbers plus its text.
  */
 import type { RunEventsPage } from '../../contract/api';
+import { packEvents } from '../../contract/event-pack';
 import { ApiError } from '../runtime/api-error';
 import type { AssistantsRuntime } from '../runtime/runtime';
 
@@ -20,9 +22,9 @@ export function eventsPage(runtime: Pick<AssistantsRuntime, 'getRunById' | 'read
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > EVENTS_PAGE_MAX) {
     throw new ApiError(400, `limit must be a whole number from 1 to ${EVENTS_PAGE_MAX} (got ${JSON.stringify(size)}).`, 'invalid_request_error', 'limit');
   }
-  runtime.getRunById(runId);
+  const run = runtime.getRunById(runId);
   const events = runtime.readRunEvents(runId, after, size);
   const lastSeq = runtime.lastEventSeq(runId);
   const end = events.length ? events[events.length - 1].seq : after;
-  return { events, last_seq: lastSeq, has_more: end < lastSeq };
+  return packEvents(runId, run.thread_id, events, lastSeq, end < lastSeq);
 }

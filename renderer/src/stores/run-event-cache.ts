@@ -11,17 +11,22 @@
  * that have finished are dropped oldest first beyond `maxRuns` (a reader re-syncs them).
  */
 import type { RunLensApi } from '../../../electron/contract/api';
+import { unpackEvents } from '../../../electron/contract/event-pack';
 import type { RunEventRecord } from '../../../electron/contract/events';
 import { isRunStatusEvent } from '../../../electron/contract/event-guards';
 import type { RunStatus } from '../../../electron/contract/objects';
 import { isTerminalRunStatus } from '../../../electron/contract/run-lifecycle';
+import { EventLog } from './event-log';
 
 /** One run's held events. Read-only for readers; only the cache mutates it. */
 export interface CachedRun {
   readonly runId: string;
   readonly threadId: string;
-  /** Held events in seq order, contiguous: `events[i].seq === firstSeq + i`. */
-  readonly events: RunEventRecord[];
+  /**
+   * Held events in seq order, contiguous: `events.at(i).seq === firstSeq + i`. Held compactly
+   * (streamed fragments as numbers plus their text once); `at(i)` builds the event.
+   */
+  readonly events: EventLog;
   /** The seq of `events[0]` (1 while the whole log is held). */
   firstSeq: number;
   /** The last contiguous seq held (0 for none): fetches ask for events after it. */
@@ -49,10 +54,9 @@ const MAX_SYNC_ROUNDS = 6;
 const FIRST_PAGE = 2_000;
 const PAGE = 10_000;
 
-/** The events of `run` with seq > `seq` that the cache holds, oldest first. */
-export function eventsAfter(run: CachedRun, seq: number): readonly RunEventRecord[] {
-  const from = Math.max(0, seq + 1 - run.firstSeq);
-  return from === 0 ? run.events : run.events.slice(from);
+/** The events of `run` with seq > `seq` that the cache holds, oldest first (built for the caller: fold them, don't keep them). */
+export function eventsAfter(run: CachedRun, seq: number): RunEventRecord[] {
+  return run.events.slice(Math.max(0, seq + 1 - run.firstSeq));
 }
 
 export class RunEventCache {
@@ -128,10 +132,15 @@ export class RunEventCache {
       try {
         let entry = this.entry(runId, threadId);
         let pages = 0;
+        /** The next page, asked for while the previous one was being folded. */
+        let ahead: { after: number; page: Promise<{ events: RunEventRecord[]; has_more: boolean }> } | null = null;
         for (let round = 0; round < MAX_SYNC_ROUNDS; round++) {
           let page: { events: RunEventRecord[]; has_more: boolean };
           try {
-            page = await this.fetchPage(runId, entry.afterSeq, pages++ === 0 ? FIRST_PAGE : PAGE);
+            const after = entry.afterSeq;
+            const pending: Promise<{ events: RunEventRecord[]; has_more: boolean }> = ahead?.after === after ? ahead.page : this.fetchPage(runId, after, pages++ === 0 ? FIRST_PAGE : PAGE);
+            ahead = null;
+            page = await pending;
           } catch (error) {
             entry.error = error instanceof Error ? error.message : String(error);
             return entry;
@@ -139,6 +148,13 @@ export class RunEventCache {
           entry = this.entry(runId, threadId); // it may have been dropped and re-created meanwhile
           entry.fetched = true;
           entry.error = null;
+          const last = page.events[page.events.length - 1];
+          if (page.has_more && last) {
+            // the server reads the next page while this one is folded and painted
+            ahead = { after: last.seq, page: this.fetchPage(runId, last.seq, PAGE) };
+            ahead.page.catch(() => undefined); // awaited (and its error kept) on the next round; unused if the entry changed
+            pages++;
+          }
           this.append(entry, page.events);
           // A long log comes in pages: readers fold (and paint) each one as it lands.
           if (page.has_more && page.events.length > 0) {
@@ -159,7 +175,8 @@ export class RunEventCache {
   /** One page of events after `afterSeq` (the whole rest where the API has no paging). */
   private async fetchPage(runId: string, afterSeq: number, limit: number): Promise<{ events: RunEventRecord[]; has_more: boolean }> {
     if (typeof this.api.runs.eventsPage !== 'function') return { events: await this.api.runs.events(runId, afterSeq), has_more: false };
-    return this.api.runs.eventsPage(runId, afterSeq, limit);
+    const page = await this.api.runs.eventsPage(runId, afterSeq, limit);
+    return { events: unpackEvents(page), has_more: page.has_more };
   }
 
   /** `sync` unless a fetch already completed for the run. */
@@ -171,7 +188,7 @@ export class RunEventCache {
   private entry(runId: string, threadId: string): Entry {
     let entry = this.runs.get(runId);
     if (!entry) {
-      entry = { runId, threadId, events: [], firstSeq: 1, afterSeq: 0, status: null, fetched: false, error: null, early: new Map(), retainers: 0 };
+      entry = { runId, threadId, events: new EventLog(), firstSeq: 1, afterSeq: 0, status: null, fetched: false, error: null, early: new Map(), retainers: 0 };
       this.runs.set(runId, entry);
       this.evict();
     }

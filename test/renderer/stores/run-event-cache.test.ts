@@ -44,7 +44,7 @@ describe('the run event cache', () => {
     // The timeline reads the same held events: it only asks for what may have come after them.
     const timeline = new RunEventsStore(h.stores.events, run.id, thread.id);
     timeline.start();
-    expect(timeline.model.events.map((e) => e.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect([...timeline.model.events].map((e) => e.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     await until(() => !timeline.loading, 'timeline loaded');
     expect(fetches.mock.calls.slice(1).map((c) => c.slice(0, 2))).toEqual([[run.id, total]]);
     expect(timeline.model.status).toBe('completed');

@@ -4,6 +4,7 @@
  * arguments are refused with a clear error.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { unpackEvents } from '../../../electron/contract/event-pack';
 import { RunEventCache } from '../../../renderer/src/stores/run-event-cache';
 import { openTestServices, waitForStatus, type TestServices } from '../../helpers/services';
 
@@ -27,10 +28,10 @@ describe('runs.eventsPage', () => {
   it('serves the log in bounded pages that join into the whole log', async () => {
     const { run, all } = await longRun(3000);
     const first = await s!.api.runs.eventsPage(run.id, 0, 1000);
-    expect(first.events).toEqual(all.slice(0, 1000));
+    expect(unpackEvents(first)).toEqual(all.slice(0, 1000));
     expect(first).toMatchObject({ last_seq: all.length, has_more: true });
     const rest = await s!.api.runs.eventsPage(run.id, 1000);
-    expect(rest.events).toEqual(all.slice(1000));
+    expect(unpackEvents(rest)).toEqual(all.slice(1000));
     expect(rest.has_more).toBe(false);
     await expect(s!.api.runs.eventsPage(run.id, -1)).rejects.toThrow(/afterSeq must be a whole number/);
     await expect(s!.api.runs.eventsPage(run.id, 0, 50_000)).rejects.toThrow(/limit must be a whole number from 1 to 20000/);
@@ -42,7 +43,7 @@ describe('runs.eventsPage', () => {
     const batches: number[][] = [];
     cache.onRun(run.id, (_held, added) => batches.push([added[0].seq, added[added.length - 1].seq]));
     const held = await cache.sync(run.id, thread.id);
-    expect(held.events.map((e) => e.seq)).toEqual(all.map((e) => e.seq));
+    expect([...held.events].map((e) => e.seq)).toEqual(all.map((e) => e.seq));
     expect(batches.length).toBeGreaterThan(1);
     expect(batches[0]).toEqual([1, 2000]);
     for (let i = 1; i < batches.length; i++) expect(batches[i][0]).toBe(batches[i - 1][1] + 1);

@@ -233,3 +233,38 @@ describe('ThreadTimelinePanel', () => {
     await waitFor(() => expect(screen.getByTestId('run-timeline').getAttribute('data-run-id')).toBe('run_cancel'));
   });
 });
+
+describe('a long reply held packed', () => {
+  let h: Harness | undefined;
+  afterEach(() => h?.stop());
+
+  it('at a scrubbed position the inspector shows the reply as streamed up to there; Live shows all of it', async () => {
+    h = harness();
+    const api = h.bridge.services.api;
+    const a = await api.assistants.create({ model: 'mock', name: 'Echo' });
+    const t = await api.threads.create();
+    await api.messages.create(t.id, { role: 'user', content: Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ') });
+    const run = await api.runs.create(t.id, { assistant_id: a.id });
+    await until(async () => (await api.runs.get(run.id)).run.status === 'completed', 'completed');
+    const events = await api.runs.events(run.id);
+    const deltas = events.flatMap((e, i) => (e.type === 'thread.message.delta' ? [{ i, text: e.data.delta.content?.[0]?.text?.value ?? '' }] : []));
+    expect(deltas.length).toBeGreaterThan(400);
+    renderWithStores(<RunTimelinePanel threadId={t.id} runId={run.id} />, h);
+    await waitFor(() => expect(screen.getByTestId('timeline-status').textContent).toBe('completed'));
+    const step = screen.getAllByTestId('timeline-step').find((b) => b.getAttribute('data-step-type') === 'message_creation')!;
+    fireEvent.click(step);
+    const full = deltas.map((d) => d.text).join('');
+    expect(screen.getByTestId('inspector-message').textContent).toBe(full);
+    // scrub to just after the 250th fragment, then one event back
+    for (const k of [250, 249]) {
+      fireEvent.change(screen.getByTestId('replay-slider'), { target: { value: String(deltas[k - 1].i + 1) } });
+      await waitFor(() => expect(screen.getByTestId('inspector-message').textContent).toBe(deltas.slice(0, k).map((d) => d.text).join('')));
+      expect(screen.getByTestId('replay-position').textContent).toContain('thread.message.delta');
+    }
+    const partial = screen.getByTestId('inspector-message').textContent!;
+    expect(partial.length).toBeLessThan(full.length * 0.7);
+    expect(full.startsWith(partial)).toBe(true);
+    fireEvent.click(screen.getByTestId('replay-live'));
+    await waitFor(() => expect(screen.getByTestId('inspector-message').textContent).toBe(full));
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { RunEventRecord } from '../../../../../electron/contract/events';
 import { isRunStatusEvent } from '../../../../../electron/contract/event-guards';
+import { typeOf, type EventSeq } from '../../../stores/event-log';
 
 export type NavKind = 'event' | 'state' | 'tool' | 'error';
 
@@ -30,13 +31,14 @@ export function eventIsKind(ev: RunEventRecord, kind: NavKind): boolean {
  * The position (a count of applied events, 1..n) after moving to the next/previous event of
  * `kind` from `pos`; `pos` itself when there is none.
  */
-export function navigate(events: readonly RunEventRecord[], pos: number, kind: NavKind, dir: 1 | -1): number {
+export function navigate(events: EventSeq, pos: number, kind: NavKind, dir: 1 | -1): number {
   // pos = number of applied events; the event "at" pos is events[pos-1]
   if (kind === 'state') return navigateState(events, pos, dir);
+  const is = (i: number) => kind === 'event' || (typeOf(events, i) !== 'thread.message.delta' && eventIsKind(events.at(i) as RunEventRecord, kind));
   if (dir === 1) {
-    for (let i = pos; i < events.length; i++) if (eventIsKind(events[i], kind)) return i + 1;
+    for (let i = pos; i < events.length; i++) if (is(i)) return i + 1;
   } else {
-    for (let i = pos - 2; i >= 0; i--) if (eventIsKind(events[i], kind)) return i + 1;
+    for (let i = pos - 2; i >= 0; i--) if (is(i)) return i + 1;
   }
   return pos;
 }
@@ -46,12 +48,13 @@ function runStatusOf(ev: RunEventRecord): string | null {
 }
 
 /** State changes only: a run event whose status differs from the one before it. */
-function navigateState(events: readonly RunEventRecord[], pos: number, dir: 1 | -1): number {
+function navigateState(events: EventSeq, pos: number, dir: 1 | -1): number {
   const changes: number[] = [];
   let prev: string | null = null;
   const limit = dir === 1 ? events.length : pos - 1;
   for (let i = 0; i < limit; i++) {
-    const st = runStatusOf(events[i]);
+    if (!typeOf(events, i).startsWith('thread.run.') || typeOf(events, i).startsWith('thread.run.step.')) continue;
+    const st = runStatusOf(events.at(i) as RunEventRecord);
     if (st === null) continue;
     if (st !== prev) {
       if (dir === 1 && i >= pos) return i + 1;

@@ -7,6 +7,7 @@ import type { MessageDeltaEvent, MessageEventType, RunEventRecord, RunStatusEven
 import { isMessageEvent, isRunStatusEvent, isRunStepEvent } from '../../../../../electron/contract/event-guards';
 import type { RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import { TERMINAL_RUN_STATUSES } from '../../../../../electron/contract/run-lifecycle';
+import { EventLog, type EventSeq } from '../../../stores/event-log';
 import { TimeAxis } from './time-axis';
 import { findCall, marker, newCall } from './reduce-helpers';
 import { applyModelEvent, applyToolEvent } from './reduce-tools';
@@ -39,14 +40,14 @@ export function transitionsOf(m: TimelineModel): Transition[] {
   return m.segments.map((s, i) => ({ from: i ? m.segments[i - 1].status : 'start', to: s.status, ts: s.start, seq: s.startSeq }));
 }
 
-/** An empty model for one run. */
-export function createTimelineModel(runId: string, threadId: string, gapThresholdMs?: number): TimelineModel {
+/** An empty model for one run; `over`: the log it is folded from (its events are then read from there, not copied). */
+export function createTimelineModel(runId: string, threadId: string, gapThresholdMs?: number, over?: EventLog): TimelineModel {
   return {
     runId,
     threadId,
     run: null,
     status: null,
-    events: [],
+    events: new EventLog(over),
     segments: [],
     rounds: [],
     steps: [],
@@ -62,17 +63,17 @@ export function createTimelineModel(runId: string, threadId: string, gapThreshol
 }
 
 /** Replays `events[0..upto)` into a fresh model. */
-export function buildTimelineModel(events: readonly RunEventRecord[], upto = events.length, gapThresholdMs?: number): TimelineModel {
-  const first = events[0];
-  const model = createTimelineModel(first?.run_id ?? '', first?.thread_id ?? '', gapThresholdMs);
+export function buildTimelineModel(events: EventSeq, upto = events.length, gapThresholdMs?: number): TimelineModel {
+  const first = events.at(0);
+  const model = createTimelineModel(first?.run_id ?? '', first?.thread_id ?? '', gapThresholdMs, events instanceof EventLog ? events : undefined);
   applyEvents(model, events, 0, upto);
   return model;
 }
 
 /** Applies `events[from..to)` in order. */
-export function applyEvents(model: TimelineModel, events: readonly RunEventRecord[], from = 0, to = events.length): void {
+export function applyEvents(model: TimelineModel, events: EventSeq, from = 0, to = events.length): void {
   const end = Math.min(to, events.length);
-  for (let i = from; i < end; i++) applyEvent(model, events[i]);
+  for (let i = from; i < end; i++) applyEvent(model, events.at(i) as RunEventRecord);
 }
 
 function ensureStep(m: TimelineModel, snapshot: RunStep, ev: RunEventRecord): StepBar {
@@ -232,7 +233,9 @@ function applyMessageEvent(m: TimelineModel, ev: RunEventRecord<MessageEventType
   if (!step) return;
   step.eventIdx.push(idx);
   if (ev.type === 'thread.message.completed' || ev.type === 'thread.message.incomplete') {
-    step.text = (msg.content ?? []).map((c) => (c.type === 'text' ? c.text.value : '')).join('');
+    const content = msg.content ?? [];
+    // one text part (the usual case): share its string instead of copying a long reply
+    step.text = content.length === 1 && content[0].type === 'text' ? content[0].text.value : content.map((c) => (c.type === 'text' ? c.text.value : '')).join('');
   }
 }
 

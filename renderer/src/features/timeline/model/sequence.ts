@@ -10,6 +10,7 @@
  * live handler such as a webhook, Connery, MCP or a command).
  */
 import type { RunEventRecord } from '../../../../../electron/contract/events';
+import { typeOf, type EventSeq } from '../../../stores/event-log';
 
 export type LifelineKind = 'client' | 'runtime' | 'model' | 'handler';
 
@@ -86,8 +87,12 @@ export class SequenceBuilder {
   private clientSources = new Set<string>();
 
   /** Applies `events[this.applied..]`. */
-  apply(events: readonly RunEventRecord[]): void {
-    for (let i = this.applied; i < events.length; i++) this.applyOne(events[i]);
+  apply(events: EventSeq): void {
+    for (let i = this.applied; i < events.length; i++) {
+      // streamed fragments draw no arrow: skip them without building them
+      if (typeOf(events, i) === 'thread.message.delta') continue;
+      this.applyOne(events.at(i) as RunEventRecord);
+    }
     this.applied = events.length;
   }
 
@@ -273,7 +278,7 @@ export class SequenceBuilder {
 }
 
 /** The whole diagram of a finished log (tests, export). */
-export function buildSequence(events: readonly RunEventRecord[]): SequenceDiagram {
+export function buildSequence(events: EventSeq): SequenceDiagram {
   const b = new SequenceBuilder();
   b.apply(events);
   return b.diagram();

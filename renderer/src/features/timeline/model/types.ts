@@ -2,9 +2,10 @@
  * The timeline model: what a run's event log says happened, reduced into lanes that the
  * canvas, the lifecycle diagram and the inspector draw. Times are event `ts` (ms).
  */
-import type { HandlerMode, RunEventRecord } from '../../../../../electron/contract/events';
+import type { HandlerMode } from '../../../../../electron/contract/events';
 import type { Run, RunStatus, RunStep } from '../../../../../electron/contract/objects';
 import type { ModelRequest, ModelResponseData } from '../../../../../electron/contract/model-io';
+import type { EventLog } from '../../../stores/event-log';
 import type { TimeAxis } from './time-axis';
 
 /** One stretch of the run in one status; `end` is null while it is the current status. */
@@ -134,7 +135,8 @@ export interface TimelineModel {
   threadId: string;
   run: Run | null;
   status: RunStatus | null;
-  events: RunEventRecord[];
+  /** The folded events, held compactly (`events.at(i)` builds one; `tsAt`/`typeAt` read without building). */
+  events: EventLog;
   segments: StatusSegment[];
   rounds: ModelRound[];
   steps: StepBar[];

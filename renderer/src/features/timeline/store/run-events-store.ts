@@ -5,6 +5,7 @@
  * O(new events). Listeners are told at most once per animation frame, so a burst of deltas
  * redraws once.
  */
+import type { RunEventRecord } from '../../../../../electron/contract/events';
 import { eventsAfter, type CachedRun, type RunEventCache } from '../../../stores/run-event-cache';
 import { applyEvent, createTimelineModel } from '../model/reduce';
 import type { TimelineModel } from '../model/types';
@@ -16,14 +17,19 @@ const schedule: (fn: () => void) => void =
 
 /** The seq of the last event folded into a model (0 for none). */
 export function modelLastSeq(model: TimelineModel): number {
-  return model.events[model.events.length - 1]?.seq ?? 0;
+  const n = model.events.length;
+  return n ? model.events.seqAt(n - 1) : 0;
 }
 
-/** Folds the events `held` has beyond what `model` has seen; false when it cannot (the cache no longer holds the start). */
-export function catchUpModel(model: TimelineModel, held: CachedRun): boolean {
+/**
+ * Folds the events `held` has beyond what `model` has seen; false when it cannot (the cache
+ * no longer holds the start). `added` (what the cache just appended) is used when it follows
+ * on, so the events are not built a second time from the compact log.
+ */
+export function catchUpModel(model: TimelineModel, held: CachedRun, added?: readonly RunEventRecord[]): boolean {
   const last = modelLastSeq(model);
   if (held.firstSeq > last + 1) return false;
-  for (const ev of eventsAfter(held, last)) applyEvent(model, ev);
+  for (const ev of added && added[0]?.seq === last + 1 ? added : eventsAfter(held, last)) applyEvent(model, ev);
   return true;
 }
 
@@ -54,8 +60,10 @@ export class RunEventsStore {
   start(): void {
     this.stop();
     this.stopped = false;
-    this.detach = [this.cache.retain(this.runId, this.threadId), this.cache.onRun(this.runId, (held) => this.fold(held))];
+    this.detach = [this.cache.retain(this.runId, this.threadId), this.cache.onRun(this.runId, (held, added) => this.fold(held, added))];
     const held = this.cache.get(this.runId);
+    // fold over the cache's log: the model reads the events from there instead of holding a copy
+    if (held && this.model.events.length === 0) this.model = createTimelineModel(this.runId, this.threadId, undefined, held.events);
     if (held) this.fold(held);
     void this.cache.sync(this.runId, this.threadId).then((synced) => {
       if (this.stopped) return;
@@ -80,10 +88,10 @@ export class RunEventsStore {
 
   getTick = (): number => this.tick;
 
-  private fold(held: CachedRun): void {
-    if (!catchUpModel(this.model, held)) {
+  private fold(held: CachedRun, added?: readonly RunEventRecord[]): void {
+    if (!catchUpModel(this.model, held, added)) {
       // The cache dropped and re-fetched the run: rebuild from what it holds now.
-      this.model = createTimelineModel(this.runId, this.threadId);
+      this.model = createTimelineModel(this.runId, this.threadId, undefined, held.events);
       catchUpModel(this.model, held);
     }
     this.notify();

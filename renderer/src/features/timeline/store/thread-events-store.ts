@@ -68,13 +68,13 @@ export class ThreadEventsStore {
   private fold(held: CachedRun, added: readonly RunEventRecord[]): void {
     let m = this.runs.get(held.runId);
     if (!m) {
-      m = createTimelineModel(held.runId, this.threadId);
+      m = createTimelineModel(held.runId, this.threadId, undefined, held.events);
       this.runs.set(held.runId, m);
       this.order.push(held.runId);
       this.retain(held.runId);
     }
     const before = modelLastSeq(m);
-    if (!catchUpModel(m, held)) return;
+    if (!catchUpModel(m, held, added)) return;
     for (const ev of added) if (ev.seq > before) this.axis.push(ev.ts);
   }
 
@@ -94,18 +94,18 @@ export class ThreadEventsStore {
       for (const h of this.cache.all()) if (h.threadId === this.threadId && !held.includes(h)) held.push(h);
       this.runs.clear();
       this.order = [];
-      const all: RunEventRecord[] = [];
+      const all: number[] = [];
       for (const h of held) {
-        const m = createTimelineModel(h.runId, this.threadId);
+        const m = createTimelineModel(h.runId, this.threadId, undefined, h.events);
         catchUpModel(m, h);
         this.runs.set(h.runId, m);
         this.order.push(h.runId);
         this.retain(h.runId);
-        for (const ev of m.events) all.push(ev);
+        for (let i = 0; i < m.events.length; i++) all.push(m.events.tsAt(i));
       }
-      all.sort((a, b) => a.ts - b.ts);
+      all.sort((a, b) => a - b);
       this.axis = new TimeAxis();
-      for (const ev of all) this.axis.push(ev.ts);
+      for (const ts of all) this.axis.push(ts);
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }

@@ -29,14 +29,14 @@ function roundEvents(model: TimelineModel, round: ModelRound, type: string): Arr
   const first = round.eventIdx[0];
   const last = round.eventIdx[round.eventIdx.length - 1];
   const out: Array<Record<string, unknown>> = [];
-  for (let i = first; i <= last && i < model.events.length; i++) if (model.events[i].type === type) out.push(model.events[i].data as Record<string, unknown>);
+  for (let i = first; i <= last && i < model.events.length; i++) if (model.events.typeAt(i) === type) out.push(model.events.at(i)?.data as Record<string, unknown>);
   return out;
 }
 
 export function ModelIo({ model, round }: { model: TimelineModel; round: ModelRound }) {
   const [copied, setCopied] = useState(false);
   const cost = useCost();
-  const req = model.events[round.eventIdx[0]]?.data as { http?: WireRequest } | undefined;
+  const req = model.events.at(round.eventIdx[0])?.data as { http?: WireRequest } | undefined;
   const http = req?.http ?? null;
   const res = round.response as (ModelRound['response'] & { ttft_ms?: number | null; tokens_per_s?: number | null }) | null;
   const retries = roundEvents(model, round, 'model.retry');

@@ -2,13 +2,13 @@
  * Replay controls: a slider over the event log (position = events applied), play at 1× or
  * 4× with the recorded timing or jump instantly to the end, and "Live" to follow the run.
  */
-import type { RunEventRecord } from '../../../../../electron/contract/events';
+import type { EventSeq } from '../../../stores/event-log';
 import { formatOffset } from '../model/format';
 
 export type Speed = 1 | 4;
 
 export interface ReplayBarProps {
-  events: readonly RunEventRecord[];
+  events: EventSeq;
   /** null = live (everything, following new events) */
   position: number | null;
   playing: Speed | null;
@@ -22,8 +22,8 @@ export interface ReplayBarProps {
 export function ReplayBar({ events, position, playing, onPosition, onPlay, onPause, live = true }: ReplayBarProps) {
   const n = events.length;
   const pos = position ?? n;
-  const ev = events[pos - 1];
-  const base = events[0]?.ts ?? 0;
+  const ev = events.at(pos - 1);
+  const base = events.at(0)?.ts ?? 0;
   return (
     <div className="tl-replay" data-testid="replay-bar">
       <button type="button" onClick={() => (playing ? onPause() : onPlay(1))} disabled={n === 0} data-testid="replay-play-1x">

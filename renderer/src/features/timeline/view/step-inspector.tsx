@@ -3,6 +3,7 @@
  * against the previous call of the same function), handler execution, the model request
  * and response behind the step (secrets redacted), the step object, and its raw events.
  */
+import type { RunEventRecord } from '../../../../../electron/contract/events';
 import type { CallBar, StepBar, TimelineModel } from '../model/types';
 import { formatDuration, formatOffset } from '../model/format';
 import { redactSecrets } from '../model/redact';
@@ -186,7 +187,7 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
           </thead>
           <tbody>
             {idx.slice(0, 500).map((i) => {
-              const ev = model.events[i];
+              const ev = model.events.at(i) as RunEventRecord;
               return (
                 <tr key={ev.seq} data-seq={ev.seq}>
                   <td>{ev.seq}</td>

@@ -4,7 +4,7 @@
  * state change, tool call or error.
  */
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import type { RunEventRecord } from '../../../../../electron/contract/events';
+import { tsOf, type EventSeq } from '../../../stores/event-log';
 import { navigate, type NavKind } from '../model/navigation';
 import type { Speed } from './replay-bar';
 
@@ -31,7 +31,7 @@ export function replayDelay(prevTs: number, ts: number, eventCount: number, spee
   return Math.max(floor, ts - prevTs) / speed;
 }
 
-export function usePlayback(events: readonly RunEventRecord[]): Playback {
+export function usePlayback(events: EventSeq): Playback {
   const [position, setPos] = useState<number | null>(null);
   const [playing, setPlaying] = useState<Speed | null>(null);
   const n = events.length;
@@ -54,7 +54,7 @@ export function usePlayback(events: readonly RunEventRecord[]): Playback {
       setPlaying(null);
       return;
     }
-    const delay = replayDelay(events[pos - 1].ts, events[pos].ts, n, playing);
+    const delay = replayDelay(tsOf(events, pos - 1), tsOf(events, pos), n, playing);
     const id = setTimeout(() => setPos(pos + 1), delay);
     return () => clearTimeout(id);
   }, [playing, position, events, n]);
