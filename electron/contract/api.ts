@@ -3,7 +3,7 @@
  * (preload) and HTTP+SSE (browser mode) both carry exactly these calls and the events
  * of `RunLensEvents`. Channel names are derived from it (`assistants.list`, …).
  */
-import type { ForkEdit, ReexecuteSummary, RunDiff, RunOrigin, SearchHit, SessionExportResult, SessionImportResult } from './sessions';
+import type { ForkEdit, ReexecuteSummary, RunDiff, RunOrigin, SearchHit, SessionExportResult, SessionImportOptions, SessionImportProgress, SessionImportResult } from './sessions';
 import type {
   Assistant,
   AssistantTool,
@@ -396,8 +396,11 @@ export interface RunLensApi {
   sessions: {
     /** Writes the threads (all when none) to `file`, or to the data directory's exports folder. */
     export(input: { thread_ids?: string[]; file?: string }): Promise<SessionExportResult>;
-    /** Validates a session file on this machine, then adds it in one transaction. */
-    import(file: string): Promise<SessionImportResult>;
+    /**
+     * Validates a session file on this machine, then adds it in one transaction, pushing
+     * `sessions.import.progress` as it goes; other calls wait until it is done.
+     */
+    import(file: string, options?: SessionImportOptions): Promise<SessionImportResult>;
     search(query: string, limit?: number): Promise<SearchHit[]>;
     rerun(runId: string, options?: { mode?: 'replay' | 'live'; until_round?: number }): Promise<ReexecuteSummary>;
     fork(runId: string, stepId: string, edit: ForkEdit): Promise<ReexecuteSummary>;
@@ -423,6 +426,8 @@ export interface RunLensEvents {
   'entity.changed': EntityChange;
   /** Commits started failing (retrying), were given up, or succeed again. */
   'storage.status': StorageStatus;
+  /** A session import's progress (every face: the app is busy while one runs). */
+  'sessions.import.progress': SessionImportProgress;
 }
 
 export type RunLensEventName = keyof RunLensEvents;

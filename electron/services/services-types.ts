@@ -58,6 +58,8 @@ export interface Services {
    * the batch holding them is given up). Faces answer a call only after it: acknowledge after commit.
    */
   committed(): Promise<void>;
+  /** Resolves once no session import holds the database (the server holds `/v1` requests until then). */
+  whenIdle?(): Promise<void>;
   /** The `/v1` key: the HTTP server checks requests against `current()`; Settings shows and regenerates it. */
   v1Key: V1Key;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */

@@ -4,7 +4,7 @@
  * tests) starts here. Startup first resolves runs a crash left active.
  */
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
-import { acknowledgeAfterCommit } from './ack-after-commit';
+import { acknowledgeAfterCommit, waitWhileBusy } from './ack-after-commit';
 import { createAppService } from './app-service';
 import { createLiveApi, type ConfigAppliedHook } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
@@ -32,6 +32,7 @@ import type { ServerControl, Services, ServicesOptions } from './services-types'
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { createSessionsApi } from './sessions/sessions-api';
+import type { SessionImportProgress } from '../contract/sessions';
 import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
 import { V1Key } from './cli/api-key';
@@ -125,6 +126,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
   });
+  const importListeners = new Set<(progress: SessionImportProgress) => void>();
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null, onConfigApplied });
   const committed = (): Promise<void> => log.committed();
   const modelsApi = createLiveModelsApi(liveModels, (id) => runtime.emit({ kind: 'settings', op: 'updated', id }));
@@ -137,14 +139,17 @@ export function openServices(options: ServicesOptions): OpenedServices {
     server: () => server,
     v1Key,
     scripted,
-    sessions: createSessionsApi(sessions, options.dataDir, now),
+    sessions: createSessionsApi(sessions, options.dataDir, now, (progress) => {
+      for (const listener of importListeners) listener(progress);
+    }),
     live,
     liveApi,
     modelsApi,
     costOf: (model, usage) => liveModels.prices.cost(model, usage),
   });
   inner.files = createFilesBridge(builtins, runtime);
-  const api = acknowledgeAfterCommit(inner, committed);
+  // While an import runs, every other call waits for it (the import's own call goes straight in).
+  const api = waitWhileBusy(acknowledgeAfterCommit(inner, committed), sessions.gate, ['sessions.import']);
 
   let closed = false;
   return {
@@ -158,6 +163,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     live,
     workspaceReady,
     committed,
+    whenIdle: () => sessions.gate.whenIdle(),
     v1Key,
     setServerControl(control) {
       server = control;
@@ -170,6 +176,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
       const offEntities = runtime.onEntityChange((change) => listener('entity.changed', change));
       const offStorage = log.onStatus((status) => listener('storage.status', status));
+      const onImport = (progress: SessionImportProgress): void => listener('sessions.import.progress', progress);
+      importListeners.add(onImport);
       // A face that connects while commits are failing learns it at once.
       const now = log.status();
       if (!now.ok) listener('storage.status', now);
@@ -177,6 +185,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
         offRuns();
         offEntities();
         offStorage();
+        importListeners.delete(onImport);
       };
     },
     async close() {

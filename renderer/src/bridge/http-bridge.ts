@@ -18,7 +18,7 @@ export interface HttpBridgeOptions {
 }
 
 /** Every push name (a new one does not compile until it is listed here). */
-const PUSH_NAME_SET: Record<RunLensEventName, true> = { 'run.event': true, 'entity.changed': true, 'storage.status': true };
+const PUSH_NAME_SET: Record<RunLensEventName, true> = { 'run.event': true, 'entity.changed': true, 'storage.status': true, 'sessions.import.progress': true };
 const PUSH_NAMES = Object.keys(PUSH_NAME_SET) as RunLensEventName[];
 
 /** Drops trailing `undefined` arguments, which JSON would turn into `null` and defeat defaults. */

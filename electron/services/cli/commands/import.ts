@@ -17,8 +17,8 @@ export const importCommand: CliCommand = {
       try {
         let lastShown = 0;
         const report = importSession(db, ctx.positionals[0], {
-          onProgress: (done, total) => {
-            if (total < 200_000 || (done - lastShown < total / 10 && done !== total)) return;
+          onProgress: ({ phase, done, total }) => {
+            if (phase !== 'copying' || total < 200_000 || done === 0 || (done - lastShown < total / 10 && done !== total)) return;
             lastShown = done;
             ctx.err(`importing events: ${done} / ${total} (${Math.round((done / total) * 100)}%)`);
           },
