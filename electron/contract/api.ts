@@ -447,6 +447,27 @@ export interface RunLensBridge {
    * again. The listener gets the current state first. IPC has no such state.
    */
   onConnection?(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Session files the way each transport reaches the user's files: the desktop app's native
+   * open and save dialogs, or the browser's file picker (an upload) and downloads. Absent in
+   * transports without either (tests in-process): the app then offers import by path only.
+   */
+  sessionFiles?: SessionFileTransfer;
+}
+
+/** Moving session files between the user's disk and RunLens (see RunLensBridge.sessionFiles). */
+export interface SessionFileTransfer {
+  /** 'dialog' (Electron: native dialogs) or 'browser' (file picker, upload and download). */
+  kind: 'dialog' | 'browser';
+  /**
+   * Exports the threads (all when none): Electron asks where with a save dialog (null when
+   * cancelled); the browser downloads the file the server wrote (then deleted).
+   */
+  exportFile(threadIds: string[]): Promise<SessionExportResult | null>;
+  /** Electron: the open dialog, resolving with the chosen path or null. Absent in the browser (it uses a file input). */
+  chooseImportPath?(): Promise<string | null>;
+  /** Imports a File picked or dropped by the user: uploaded to the server (browser) or by its path on disk (Electron). */
+  importFile(file: File, options?: SessionImportOptions): Promise<SessionImportResult>;
 }
 
 /** Whether a networked transport reaches its server right now. */

@@ -30,6 +30,8 @@ export interface HttpServerOptions {
   rendererDir?: string;
   /** Largest accepted request body in bytes (413 beyond). Default 4 MiB. */
   bodyLimit?: number;
+  /** Largest session file upload (browser mode's import picker). Default 4 GiB. */
+  uploadLimit?: number;
   /** `openai-poll-after-ms` on run replies. Default 25. */
   pollAfterMs?: number;
   /** Longest wait of a poll-helper GET for a busy run to settle. Default 1000 ms. */
@@ -119,6 +121,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     loginToken: options.loginToken ?? randomBytes(24).toString('hex'),
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    ...(options.uploadLimit ? { uploadLimit: options.uploadLimit } : {}),
   });
 
   try {
