@@ -21,13 +21,13 @@ let tmpRoot: string;
 let s: TestServices;
 let server: HttpServer;
 let cookie: string;
-let sessionBytes: Buffer;
+let sessionBytes: Uint8Array<ArrayBuffer>;
 
 beforeAll(async () => {
   dir = tempDir('runlens-files-http-');
   const file = path.join(dir, 'weather.runlens');
   writeSession(file, 30_000);
-  sessionBytes = fs.readFileSync(file);
+  sessionBytes = new Uint8Array(fs.readFileSync(file));
   tmpRoot = path.join(dir, 'tmp');
   fs.mkdirSync(tmpRoot);
   process.env.TMPDIR = tmpRoot;
@@ -80,7 +80,8 @@ describe('session files in browser mode', () => {
 
   it('refuses an upload over the limit, without the cookie, or from another origin', async () => {
     const before = rowCounts(s.dbPath);
-    const big = Buffer.concat([sessionBytes, Buffer.alloc(4096)]);
+    const big = new Uint8Array(sessionBytes.length + 4096);
+    big.set(sessionBytes);
     const over = await fetch(`${server.url}/api/sessions/import?name=big.runlens`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: big });
     expect(over.status).toBe(413);
     const anonymous = await fetch(`${server.url}/api/sessions/import?name=a.runlens`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: sessionBytes });
