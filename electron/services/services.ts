@@ -3,6 +3,7 @@
  * scheduler, and the bridge API over them. Every face (Electron main, `npm run serve`,
  * tests) starts here. Startup first resolves runs a crash left active.
  */
+import path from 'node:path';
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit, waitWhileBusy } from './ack-after-commit';
 import { createAppService } from './app-service';
@@ -115,7 +116,14 @@ export function openServices(options: ServicesOptions): OpenedServices {
   runtime.onRunsDropped((failed, error) => slog.error({ err: error, runs: failed }, 'batch given up after its retries; the runs it touched were failed'));
   for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
   const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
-  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
+  const sessions = new SessionService({
+    store,
+    log,
+    emit: (change) => runtime.emit(change),
+    creator: `runlens ${APP_VERSION}`,
+    reexecutor,
+    filesDir: path.join(options.dataDir, 'files'),
+  });
 
   let server: ServerControl | null = options.server ?? null;
   const v1Key = new V1Key(options.dataDir, options.apiKey ?? null);

@@ -9,8 +9,9 @@
 import type { Db } from '../db/database';
 import { inspectSessionFile } from './inspect-session';
 import { SessionFileError, type SessionManifest } from './session-format';
+import { BUILTIN_JSON_TABLES, BUILTIN_REFERENCE_CHECKS, checkFileBytes, hasBuiltinData, importBuiltinData, removeBlobs, type BuiltinKind } from './builtin-data';
 
-export type ImportKind = 'assistants' | 'assistant_versions' | 'threads' | 'messages' | 'runs' | 'run_steps' | 'events' | 'handlers' | 'run_origins';
+export type ImportKind = 'assistants' | 'assistant_versions' | 'threads' | 'messages' | 'runs' | 'run_steps' | 'events' | 'handlers' | 'run_origins' | BuiltinKind;
 
 /** What an import added and what it kept as it was (ids already present). */
 export interface ImportReport {
@@ -43,6 +44,11 @@ export interface ImportOptions {
    * log hands out ids itself). Default: after the highest id in the database.
    */
   reserveEventIds?: (count: number) => number;
+  /**
+   * Where the data directory keeps uploaded files' bytes (`<dataDir>/files`): files and vector
+   * stores in the session file are imported only with it.
+   */
+  filesDir?: string;
   /** Events copied per statement (between progress calls and, in the app, turns of the event loop). */
   eventChunk?: number;
 }
@@ -103,10 +109,13 @@ const REFERENCE_CHECKS: Array<{ sql: string; message: (v: string) => string }> =
 const JSON_TABLES = ['assistants', 'assistant_versions', 'threads', 'messages', 'runs', 'run_steps', 'events', 'handlers', 'run_origins'] as const;
 
 function zero(): Record<ImportKind, number> {
-  return { assistants: 0, assistant_versions: 0, threads: 0, messages: 0, runs: 0, run_steps: 0, events: 0, handlers: 0, run_origins: 0 };
+  return {
+    assistants: 0, assistant_versions: 0, threads: 0, messages: 0, runs: 0, run_steps: 0, events: 0, handlers: 0, run_origins: 0,
+    files: 0, vector_stores: 0, vector_store_files: 0, vector_store_file_batches: 0,
+  };
 }
 
-const CHECK_STEPS = 1 + JSON_TABLES.length + REFERENCE_CHECKS.length;
+const CHECK_STEPS = 1 + JSON_TABLES.length + REFERENCE_CHECKS.length + BUILTIN_JSON_TABLES.length + BUILTIN_REFERENCE_CHECKS.length + 1;
 /** Share of the bar for checking and for the table copies before the events; events take the rest up to 99. */
 const CHECKING_PERCENT = 10;
 const TABLES_PERCENT = 5;
@@ -136,18 +145,26 @@ export function* importSteps(db: Db, file: string, options: ImportOptions = {}):
   yield checking(step, 'Checking the file: JSON of every row');
   db.prepare('ATTACH DATABASE ? AS sess').run(file);
   let began = false;
+  let writtenBlobs: string[] = [];
   try {
-    for (const table of JSON_TABLES) {
+    const builtin = hasBuiltinData(db);
+    const jsonTables: readonly string[] = builtin ? [...JSON_TABLES, ...BUILTIN_JSON_TABLES] : JSON_TABLES;
+    for (const table of jsonTables) {
       const bad = db.prepare(`SELECT rowid AS r FROM sess.${table} WHERE NOT json_valid(data) LIMIT 1`).get() as { r: number } | undefined;
       if (bad) throw new SessionFileError(`${file} is damaged: row ${bad.r} of '${table}' is not valid JSON.`);
       step++;
       yield checking(step, `Checking the file: JSON of '${table}'`);
     }
-    for (const check of REFERENCE_CHECKS) {
+    for (const check of builtin ? [...REFERENCE_CHECKS, ...BUILTIN_REFERENCE_CHECKS] : REFERENCE_CHECKS) {
       const row = db.prepare(check.sql).get() as { v: string } | undefined;
       if (row) throw new SessionFileError(`${file} is inconsistent: ${check.message(row.v)}.`);
       step++;
       yield checking(step, 'Checking references between objects');
+    }
+    if (builtin) {
+      checkFileBytes(db, file);
+      step++;
+      yield checking(step, 'Checking the bytes of uploaded files');
     }
     const added = zero();
     const skipped = zero();
@@ -185,6 +202,14 @@ export function* importSteps(db: Db, file: string, options: ImportOptions = {}):
       yield copying(0, `Copying ${kind.replace('_', ' ')}`, CHECKING_PERCENT + Math.floor(((i + 1) / tables.length) * TABLES_PERCENT));
     }
 
+    if (builtin && options.filesDir) {
+      const b = importBuiltinData(db, options.filesDir);
+      writtenBlobs = b.writtenBlobs;
+      Object.assign(added, b.added);
+      Object.assign(skipped, b.skipped);
+      yield copying(0, 'Copying files and vector stores', CHECKING_PERCENT + TABLES_PERCENT);
+    }
+
     // Events: only those of runs this import added, renumbered after the database's own.
     const maxId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM main.events').get() as { m: number }).m;
     const base = Math.max(options.reserveEventIds ? options.reserveEventIds(count) : 0, maxId + 1);
@@ -212,7 +237,10 @@ export function* importSteps(db: Db, file: string, options: ImportOptions = {}):
     began = false;
     return { manifest, added, skipped, thread_ids: threadIds };
   } finally {
-    if (began && db.inTransaction) db.exec('ROLLBACK');
+    if (began && db.inTransaction) {
+      db.exec('ROLLBACK');
+      removeBlobs(writtenBlobs);
+    }
     db.exec('DETACH DATABASE sess');
   }
 }

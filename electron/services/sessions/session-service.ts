@@ -20,6 +20,8 @@ export interface SessionServiceDeps {
   emit: (change: EntityChange) => void;
   creator: string;
   reexecutor: Reexecutor;
+  /** Where uploaded files' bytes live (`<dataDir>/files`), so files and vector stores travel in session files. */
+  filesDir?: string;
 }
 
 /** Export, import, search, re-run, fork and diff for one open database. */
@@ -37,7 +39,7 @@ export class SessionService {
   /** Writes the threads (all when none) to `file`. */
   exportTo(file: string, threadIds: readonly string[] = []): ExportSummary {
     this.commit();
-    return exportSession(this.deps.store.db, file, { threadIds, creator: this.deps.creator });
+    return exportSession(this.deps.store.db, file, { threadIds, creator: this.deps.creator, filesDir: this.deps.filesDir });
   }
 
   /**
@@ -52,7 +54,7 @@ export class SessionService {
       const release = this.deps.log.hold();
       let report: ImportReport;
       try {
-        report = await importSessionAsync(this.deps.store.db, file, { onProgress, reserveEventIds: (n) => this.deps.log.reserveIds(n) });
+        report = await importSessionAsync(this.deps.store.db, file, { onProgress, reserveEventIds: (n) => this.deps.log.reserveIds(n), filesDir: this.deps.filesDir });
       } finally {
         release();
       }
