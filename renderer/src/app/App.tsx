@@ -14,6 +14,7 @@ import { useThreadActions } from '../features/threads/use-thread-actions';
 import { RightPanel } from './RightPanel';
 import { ConnectionBanner } from './ConnectionBanner';
 import { StorageBanner } from './StorageBanner';
+import { ImportBanner } from './ImportBanner';
 import { ThemeSwitch, useApplyTheme } from './theme';
 
 function Notice() {
@@ -146,6 +147,7 @@ export function App() {
       <main className="main">
         <ConnectionBanner />
         <StorageBanner />
+        <ImportBanner />
         <Notice />
         <Main />
       </main>

@@ -59,6 +59,7 @@ test('export downloads, import uploads with progress, refusals name the file, dr
       const bar = section.getByRole('progressbar', { name: 'Import progress' });
       await expect(section.getByTestId('import-progress')).toContainText(/Copying and indexing events: [\d,]+ of 200,000/, { timeout: 60_000 });
       await expect(section).toContainText('RunLens is busy until the import is done');
+      await expect(page.getByTestId('import-banner')).toContainText('Importing weather-archive.runlens');
       await page.screenshot({ path: testInfo.outputPath('import-progress.png') });
       // The theme is the page's own: it switches while the services are busy.
       await page.getByRole('radio', { name: 'dark' }).click();
@@ -68,6 +69,7 @@ test('export downloads, import uploads with progress, refusals name the file, dr
       await expect(bar).toHaveAttribute('aria-valuenow', '100');
       await expect(section.getByTestId('import-progress')).toContainText('Imported weather-archive.runlens');
       await expect(section).not.toContainText('RunLens is busy');
+      await expect(page.getByTestId('import-banner')).toHaveCount(0);
       const seen = (await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)).map(Number);
       expect(seen.at(-1)).toBe(100);
       expect(seen).toEqual([...seen].sort((a, b) => a - b));
