@@ -78,6 +78,20 @@ describe('import progress in the app', () => {
     }
   });
 
+  it('two imports at once run one after the other: the second finds everything present', async () => {
+    const { s } = await target();
+    try {
+      await s.committed();
+      const before = rowCounts(s.dbPath);
+      const [first, second] = await Promise.all([s.api.sessions.import(big), s.api.sessions.import(big)]);
+      expect(first.lines[0]).toMatch(/^Added 300 threads, 300 runs, 60000 events/);
+      expect(second.lines).toEqual(['Added nothing.', expect.stringMatching(/^Skipped \(already present\) 300 threads, 300 runs, 60000 events/)]);
+      expect(rowCounts(s.dbPath)).toMatchObject({ threads: before.threads + 300, runs: before.runs + 300, events: before.events + 60_000 });
+    } finally {
+      await s.dispose();
+    }
+  });
+
   it('a refused file pushes failed with the reason and changes nothing', async () => {
     const { s, pushes } = await target();
     try {

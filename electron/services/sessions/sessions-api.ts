@@ -65,7 +65,9 @@ export function createSessionsApi(
       let lastAt = 0;
       const send = (p: SessionImportProgress, force: boolean): void => {
         const t = Date.now();
-        if (!force && last && last.phase === p.phase && t - lastAt < PROGRESS_INTERVAL_MS) return;
+        // The last event copied is always shown (the bar reaches the end of the copy).
+        const final = p.phase === 'copying' && p.total > 0 && p.done === p.total;
+        if (!force && !final && last && last.phase === p.phase && t - lastAt < PROGRESS_INTERVAL_MS) return;
         last = p;
         lastAt = t;
         push(p);
