@@ -220,6 +220,8 @@ export interface AppInfo {
   data_dir: string;
   /** Where the `/v1` API answers, when the server is on. */
   api_base_url: string | null;
+  /** Review mode: the session file shown read-only (`serve --review FILE`); absent otherwise. */
+  review?: { file: string } | null;
 }
 
 export interface ServerStatus {

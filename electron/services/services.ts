@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
 import { acknowledgeAfterCommit, waitWhileBusy } from './ack-after-commit';
+import { readOnlyApi, reviewRefusal } from './sessions/review';
 import { createAppService } from './app-service';
 import { createLiveApi, type ConfigAppliedHook } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
@@ -114,7 +115,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const slog = logger.child({ area: 'storage', db: options.dbPath });
   log.onCommitFailure((error, attempts) => slog.error({ err: error, attempts }, 'commit failed; the batch is kept and retried'));
   runtime.onRunsDropped((failed, error) => slog.error({ err: error, runs: failed }, 'batch given up after its retries; the runs it touched were failed'));
-  for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
+  // Review mode shows runs as the file recorded them: nothing is resumed, failed or expired.
+  if (!options.review) for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
   const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
   const sessions = new SessionService({
     store,
@@ -133,6 +135,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     mode: options.mode ?? 'browser',
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
+    review: options.review ? { file: options.review.file } : null,
   });
   const importListeners = new Set<(progress: SessionImportProgress) => void>();
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null, onConfigApplied });
@@ -157,7 +160,9 @@ export function openServices(options: ServicesOptions): OpenedServices {
   });
   inner.files = createFilesBridge(builtins, runtime);
   // While an import runs, every other call waits for it (the import's own call goes straight in).
-  const api = waitWhileBusy(acknowledgeAfterCommit(inner, committed), sessions.gate, ['sessions.import']);
+  const gated = waitWhileBusy(acknowledgeAfterCommit(inner, committed), sessions.gate, ['sessions.import']);
+  const readOnly = options.review ? reviewRefusal(options.review.file) : null;
+  const api = readOnly ? readOnlyApi(gated, readOnly) : gated;
 
   let closed = false;
   return {
@@ -172,6 +177,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
     workspaceReady,
     committed,
     whenIdle: () => sessions.gate.whenIdle(),
+    readOnly,
     v1Key,
     setServerControl(control) {
       server = control;

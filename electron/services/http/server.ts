@@ -88,6 +88,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     if (refusal) {
       return reply.code(403).type('application/json; charset=utf-8').send(errorBody(refusal, 'invalid_request_error', null, 'forbidden'));
     }
+    // Review mode: /v1 answers reads only.
+    if (options.services.readOnly && req.url.startsWith('/v1') && req.method !== 'GET' && req.method !== 'HEAD') {
+      return reply.code(403).type('application/json; charset=utf-8').send(errorBody(options.services.readOnly, 'permission_error', null, 'read_only'));
+    }
     // A session import owns the database while it runs: /v1 waits for it (the bridge's calls wait in the API).
     if (req.url.startsWith('/v1') && options.services.whenIdle) await options.services.whenIdle();
     return undefined;

@@ -15,6 +15,7 @@ import { RightPanel } from './RightPanel';
 import { ConnectionBanner } from './ConnectionBanner';
 import { StorageBanner } from './StorageBanner';
 import { ImportBanner } from './ImportBanner';
+import { ReviewBanner } from './ReviewBanner';
 import { ThemeSwitch, useApplyTheme } from './theme';
 
 function Notice() {
@@ -145,6 +146,7 @@ export function App() {
         </div>
       </aside>
       <main className="main">
+        <ReviewBanner />
         <ConnectionBanner />
         <StorageBanner />
         <ImportBanner />
