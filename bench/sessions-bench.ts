@@ -42,7 +42,7 @@ export function writeSession(file: string, events: number): void {
       thread.run(threadId, JSON.stringify({ id: threadId, object: 'thread', metadata: {} }));
       const text = `What is the weather in ${word(0)} and ${word(1)} on day ${r}?`;
       message.run(`msg_u${r}`, threadId, null, text, JSON.stringify({ id: `msg_u${r}`, role: 'user', content: [{ type: 'text', text: { value: text, annotations: [] } }] }));
-      run.run(runId, threadId, JSON.stringify({ id: runId, thread_id: threadId, assistant_id: 'asst_bench', status: 'completed' }));
+      run.run(runId, threadId, JSON.stringify({ id: runId, object: 'thread.run', thread_id: threadId, assistant_id: 'asst_bench', status: 'completed', model: 'mock' }));
       for (let seq = 1; seq <= EVENTS_PER_RUN && ord < events; seq++) {
         ord++;
         if (seq % 10 === 0) {

@@ -3,7 +3,7 @@
  * (preload) and HTTP+SSE (browser mode) both carry exactly these calls and the events
  * of `RunLensEvents`. Channel names are derived from it (`assistants.list`, …).
  */
-import type { ForkEdit, ReexecuteSummary, RunDiff, RunOrigin, SearchHit, SessionExportResult, SessionImportResult } from './sessions';
+import type { ForkEdit, ReexecuteSummary, RunDiff, RunOrigin, SearchHit, SessionExportResult, SessionImportOptions, SessionImportProgress, SessionImportResult } from './sessions';
 import type {
   Assistant,
   AssistantTool,
@@ -214,6 +214,8 @@ export interface AppInfo {
   data_dir: string;
   /** Where the `/v1` API answers, when the server is on. */
   api_base_url: string | null;
+  /** Review mode: the session file shown read-only (`serve --review FILE`); absent otherwise. */
+  review?: { file: string } | null;
 }
 
 export interface ServerStatus {
@@ -391,8 +393,11 @@ export interface RunLensApi {
   sessions: {
     /** Writes the threads (all when none) to `file`, or to the data directory's exports folder. */
     export(input: { thread_ids?: string[]; file?: string }): Promise<SessionExportResult>;
-    /** Validates a session file on this machine, then adds it in one transaction. */
-    import(file: string): Promise<SessionImportResult>;
+    /**
+     * Validates a session file on this machine, then adds it in one transaction, pushing
+     * `sessions.import.progress` as it goes; other calls wait until it is done.
+     */
+    import(file: string, options?: SessionImportOptions): Promise<SessionImportResult>;
     search(query: string, limit?: number): Promise<SearchHit[]>;
     rerun(runId: string, options?: { mode?: 'replay' | 'live'; until_round?: number }): Promise<ReexecuteSummary>;
     fork(runId: string, stepId: string, edit: ForkEdit): Promise<ReexecuteSummary>;
@@ -418,6 +423,8 @@ export interface RunLensEvents {
   'entity.changed': EntityChange;
   /** Commits started failing (retrying), were given up, or succeed again. */
   'storage.status': StorageStatus;
+  /** A session import's progress (every face: the app is busy while one runs). */
+  'sessions.import.progress': SessionImportProgress;
 }
 
 export type RunLensEventName = keyof RunLensEvents;
@@ -437,6 +444,27 @@ export interface RunLensBridge {
    * again. The listener gets the current state first. IPC has no such state.
    */
   onConnection?(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Session files the way each transport reaches the user's files: the desktop app's native
+   * open and save dialogs, or the browser's file picker (an upload) and downloads. Absent in
+   * transports without either (tests in-process): the app then offers import by path only.
+   */
+  sessionFiles?: SessionFileTransfer;
+}
+
+/** Moving session files between the user's disk and RunLens (see RunLensBridge.sessionFiles). */
+export interface SessionFileTransfer {
+  /** 'dialog' (Electron: native dialogs) or 'browser' (file picker, upload and download). */
+  kind: 'dialog' | 'browser';
+  /**
+   * Exports the threads (all when none): Electron asks where with a save dialog (null when
+   * cancelled); the browser downloads the file the server wrote (then deleted).
+   */
+  exportFile(threadIds: string[]): Promise<SessionExportResult | null>;
+  /** Electron: the open dialog, resolving with the chosen path or null. Absent in the browser (it uses a file input). */
+  chooseImportPath?(): Promise<string | null>;
+  /** Imports a File picked or dropped by the user: uploaded to the server (browser) or by its path on disk (Electron). */
+  importFile(file: File, options?: SessionImportOptions): Promise<SessionImportResult>;
 }
 
 /** Whether a networked transport reaches its server right now. */

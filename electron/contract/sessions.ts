@@ -22,6 +22,33 @@ export interface SessionImportResult {
   lines: string[];
 }
 
+/** How to run an import from the app. */
+export interface SessionImportOptions {
+  /** Carried by every `sessions.import.progress` push of this import, so its caller can follow it. */
+  progress_id?: string;
+  /** The name the user knows the file by (an upload's original name); messages use it instead of the path. */
+  display_name?: string;
+}
+
+/**
+ * A running import's progress, pushed to every face in order: checking the file, copying (and
+ * indexing) N of M events, committing, then `done` with the report lines or `failed` with the
+ * reason. While it runs every other call waits: the app is busy.
+ */
+export interface SessionImportProgress {
+  id: string;
+  /** The file's name (no directories). */
+  name: string;
+  phase: 'checking' | 'copying' | 'committing' | 'done' | 'failed';
+  done: number;
+  total: number;
+  /** 0–100 over the whole import; 100 only when it is committed. */
+  percent: number;
+  message: string;
+  /** `done`: the report lines; `failed`: the reason, one line. */
+  lines?: string[];
+}
+
 /** A re-run or fork as the app shows it. */
 export interface ReexecuteSummary {
   run_id: string;

@@ -14,7 +14,7 @@ import { openServices } from '../services/services';
 import type { Services } from '../services/services-types';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appEntryUrl } from './app-url';
-import { registerIpc } from './ipc';
+import { registerDialogs, registerIpc } from './ipc';
 import { setupMenu } from './menu';
 import { PushQueue } from './push-queue';
 import { SafeStorageSecretStore } from './safe-storage-secrets';
@@ -122,6 +122,7 @@ async function main(): Promise<void> {
   const services = setupServices(dataDir);
   const server = await setupServer(services, dataDir);
   registerIpc({ api: services.api, pushes, entryUrl, ownContents: () => BrowserWindow.getAllWindows().map((w) => w.webContents) });
+  registerDialogs({ entryUrl, ownContents: () => BrowserWindow.getAllWindows().map((w) => w.webContents) });
   setupMenu(dataDir);
   setupShutdown(services, server);
   createWindow();

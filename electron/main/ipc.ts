@@ -6,7 +6,8 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { RUNLENS_METHODS, type RunLensApi } from '../contract/api';
 import { dispatchCall, type CallOutcome } from '../services/http/bridge/dispatch';
-import { READY_CHANNEL, channelFor } from '../preload/channels';
+import { OPEN_SESSION_DIALOG_CHANNEL, READY_CHANNEL, SAVE_SESSION_DIALOG_CHANNEL, channelFor } from '../preload/channels';
+import { openSessionDialog, saveSessionDialog } from './dialogs';
 import { isAppUrl } from './app-url';
 import type { PushQueue } from './push-queue';
 
@@ -45,5 +46,17 @@ export function registerIpc(options: IpcOptions): void {
   }
   ipcMain.on(READY_CHANNEL, (event) => {
     if (isTrustedSender(event, options)) options.pushes.markReady(event.sender);
+  });
+}
+
+/** Registers the session file dialogs (open and save), for our own window only. */
+export function registerDialogs(options: Pick<IpcOptions, 'ownContents' | 'entryUrl'>): void {
+  ipcMain.handle(OPEN_SESSION_DIALOG_CHANNEL, async (event): Promise<CallOutcome> => {
+    if (!isTrustedSender(event, options)) return FOREIGN_SENDER_OUTCOME;
+    return { ok: true, result: await openSessionDialog(event.sender) };
+  });
+  ipcMain.handle(SAVE_SESSION_DIALOG_CHANNEL, async (event, suggested: unknown): Promise<CallOutcome> => {
+    if (!isTrustedSender(event, options)) return FOREIGN_SENDER_OUTCOME;
+    return { ok: true, result: await saveSessionDialog(event.sender, suggested) };
   });
 }

@@ -17,3 +17,9 @@ export const READY_CHANNEL = 'runlens:ready';
 
 /** What an invoke handler resolves with (IPC would drop an Error's fields, so errors travel as data). */
 export type { CallOutcome as IpcResult } from '../services/http/bridge/dispatch';
+
+/** Renderer → main: the native open dialog for a session file; resolves with a path or null. */
+export const OPEN_SESSION_DIALOG_CHANNEL = 'runlens:dialog.openSession';
+
+/** Renderer → main: the native save dialog for a session file (argument: the suggested name). */
+export const SAVE_SESSION_DIALOG_CHANNEL = 'runlens:dialog.saveSession';

@@ -35,3 +35,24 @@ export function acknowledgeAfterCommit(api: RunLensApi, committed: () => Promise
   // Same domains and methods as `api`, each with the same signature.
   return wrapped as unknown as RunLensApi;
 }
+
+/**
+ * Wraps every method of `api` but the `except` ones (`domain.method`) so it first waits until
+ * `gate` is idle: while a session import owns the database connection, other calls queue.
+ */
+export function waitWhileBusy(api: RunLensApi, gate: { whenIdle(): Promise<void> }, except: readonly string[]): RunLensApi {
+  const wrapped: Record<string, Record<string, AnyMethod>> = {};
+  for (const [domain, methods] of Object.entries(api as unknown as Record<string, Record<string, AnyMethod>>)) {
+    const target: Record<string, AnyMethod> = {};
+    for (const [name, method] of Object.entries(methods)) {
+      target[name] = except.includes(`${domain}.${name}`)
+        ? (...args: unknown[]) => method.apply(methods, args)
+        : async (...args: unknown[]) => {
+            await gate.whenIdle();
+            return method.apply(methods, args);
+          };
+    }
+    wrapped[domain] = target;
+  }
+  return wrapped as unknown as RunLensApi;
+}

@@ -43,6 +43,12 @@ export interface ServicesOptions {
   workspaceConfigFile?: string;
   /** Where `${env:NAME}` and OPENAI_API_KEY / OPENAI_BASE_URL are read (process.env by default). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Review mode: the database is a temporary copy of this session file, shown read-only. Calls
+   * that would change anything are refused (403), `/v1` answers only reads, and runs the file
+   * caught active are shown as recorded (no recovery, no expiry).
+   */
+  review?: { file: string };
   /** Upload and sandbox limits (default: built-in defaults, or RUNLENS_* environment variables). */
   builtin?: BuiltinOptions;
 }
@@ -58,6 +64,10 @@ export interface Services {
    * the batch holding them is given up). Faces answer a call only after it: acknowledge after commit.
    */
   committed(): Promise<void>;
+  /** Resolves once no session import holds the database (the server holds `/v1` requests until then). */
+  whenIdle?(): Promise<void>;
+  /** Review mode's refusal for anything but reads (the server refuses `/v1` writes with it); null otherwise. */
+  readOnly?: string | null;
   /** The `/v1` key: the HTTP server checks requests against `current()`; Settings shows and regenerates it. */
   v1Key: V1Key;
   /** Attach the server control after the HTTP server exists (the server needs the services first). */

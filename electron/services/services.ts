@@ -3,8 +3,10 @@
  * scheduler, and the bridge API over them. Every face (Electron main, `npm run serve`,
  * tests) starts here. Startup first resolves runs a crash left active.
  */
+import path from 'node:path';
 import type { AppInfo, RunLensEventName, RunLensEvents } from '../contract/api';
-import { acknowledgeAfterCommit } from './ack-after-commit';
+import { acknowledgeAfterCommit, waitWhileBusy } from './ack-after-commit';
+import { readOnlyApi, reviewRefusal } from './sessions/review';
 import { createAppService } from './app-service';
 import { createLiveApi, type ConfigAppliedHook } from './live-service';
 import { BuiltinTools } from './builtin/builtin-tools';
@@ -32,6 +34,7 @@ import type { ServerControl, Services, ServicesOptions } from './services-types'
 import { Reexecutor } from './sessions/reexecute';
 import { SessionService } from './sessions/session-service';
 import { createSessionsApi } from './sessions/sessions-api';
+import type { SessionImportProgress } from '../contract/sessions';
 import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
 import { V1Key } from './cli/api-key';
@@ -112,9 +115,17 @@ export function openServices(options: ServicesOptions): OpenedServices {
   const slog = logger.child({ area: 'storage', db: options.dbPath });
   log.onCommitFailure((error, attempts) => slog.error({ err: error, attempts }, 'commit failed; the batch is kept and retried'));
   runtime.onRunsDropped((failed, error) => slog.error({ err: error, runs: failed }, 'batch given up after its retries; the runs it touched were failed'));
-  for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
+  // Review mode shows runs as the file recorded them: nothing is resumed, failed or expired.
+  if (!options.review) for (const r of runtime.recover()) logger.info({ area: 'recovery', ...r }, `run ${r.run_id} recovered from ${r.from}: ${r.outcome}`);
   const reexecutor = new Reexecutor({ runtime, store, handlers, replay, now });
-  const sessions = new SessionService({ store, log, emit: (change) => runtime.emit(change), creator: `runlens ${APP_VERSION}`, reexecutor });
+  const sessions = new SessionService({
+    store,
+    log,
+    emit: (change) => runtime.emit(change),
+    creator: `runlens ${APP_VERSION}`,
+    reexecutor,
+    filesDir: path.join(options.dataDir, 'files'),
+  });
 
   let server: ServerControl | null = options.server ?? null;
   const v1Key = new V1Key(options.dataDir, options.apiKey ?? null);
@@ -124,7 +135,9 @@ export function openServices(options: ServicesOptions): OpenedServices {
     mode: options.mode ?? 'browser',
     data_dir: options.dataDir,
     api_base_url: apiBaseUrl,
+    review: options.review ? { file: options.review.file } : null,
   });
+  const importListeners = new Set<(progress: SessionImportProgress) => void>();
   const liveApi = createLiveApi({ runtime, handlers, live, configStore, secrets: () => options.secrets ?? null, env, configFile: options.workspaceConfigFile ?? null, onConfigApplied });
   // Imports that name assistants put their functions on them once the live tools have read them.
   const importsApplied = workspace
@@ -141,14 +154,19 @@ export function openServices(options: ServicesOptions): OpenedServices {
     server: () => server,
     v1Key,
     scripted,
-    sessions: createSessionsApi(sessions, options.dataDir, now),
+    sessions: createSessionsApi(sessions, options.dataDir, now, (progress) => {
+      for (const listener of importListeners) listener(progress);
+    }),
     live,
     liveApi,
     modelsApi,
     costOf: (model, usage) => liveModels.prices.cost(model, usage),
   });
   inner.files = createFilesBridge(builtins, runtime);
-  const api = acknowledgeAfterCommit(inner, committed);
+  // While an import runs, every other call waits for it (the import's own call goes straight in).
+  const gated = waitWhileBusy(acknowledgeAfterCommit(inner, committed), sessions.gate, ['sessions.import']);
+  const readOnly = options.review ? reviewRefusal(options.review.file) : null;
+  const api = readOnly ? readOnlyApi(gated, readOnly) : gated;
 
   let closed = false;
   return {
@@ -162,6 +180,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
     live,
     workspaceReady: importsApplied,
     committed,
+    whenIdle: () => sessions.gate.whenIdle(),
+    readOnly,
     v1Key,
     setServerControl(control) {
       server = control;
@@ -174,6 +194,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
       const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
       const offEntities = runtime.onEntityChange((change) => listener('entity.changed', change));
       const offStorage = log.onStatus((status) => listener('storage.status', status));
+      const onImport = (progress: SessionImportProgress): void => listener('sessions.import.progress', progress);
+      importListeners.add(onImport);
       // A face that connects while commits are failing learns it at once.
       const now = log.status();
       if (!now.ok) listener('storage.status', now);
@@ -181,6 +203,7 @@ export function openServices(options: ServicesOptions): OpenedServices {
         offRuns();
         offEntities();
         offStorage();
+        importListeners.delete(onImport);
       };
     },
     async close() {

@@ -67,6 +67,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows() {
     return [...windows];
   }
+  static fromWebContents(contents: FakeWebContents) {
+    return windows.find((w) => w.webContents === contents) ?? null;
+  }
 }
 
 export const ipcMainHandlers = new Map<string, Handler>();
@@ -110,7 +113,17 @@ export const app = Object.assign(new EventEmitter(), {
   whenReady: vi.fn(async () => undefined),
   quit: vi.fn(),
   exit: vi.fn(),
+  getPath: vi.fn((name: string) => `/home/user/${name === 'documents' ? 'Documents' : name}`),
 });
+
+/** Native dialogs: tests set what the user picks (`mockResolvedValueOnce`). */
+export const dialog = {
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
+
+/** The path on disk of a File the page got from a drop or a file input (tests give files a `path`). */
+export const webUtils = { getPathForFile: vi.fn((file: { path?: string }) => file.path ?? '') };
 
 export interface FakeSession {
   permissionRequestHandler: ((contents: FakeWebContents, permission: string, callback: (granted: boolean) => void) => void) | null;
@@ -163,4 +176,4 @@ export function resetElectronMock(): void {
   vi.clearAllMocks();
 }
 
-export default { app, BrowserWindow: FakeBrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, protocol, Menu, safeStorage };
+export default { app, BrowserWindow: FakeBrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, session, protocol, Menu, safeStorage, dialog, webUtils };

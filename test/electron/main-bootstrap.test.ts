@@ -49,7 +49,8 @@ describe('Electron main bootstrap', () => {
 
   it('sets everything up before it creates the window, and loads the app page', () => {
     expect(startup.schemeRegistered).toBe(true);
-    expect(window.createdAfter).toEqual({ ipcHandlers: RUNLENS_METHODS.length, menus: 1, protocols: 1 });
+    // One handler per contract method, plus the two session file dialogs.
+    expect(window.createdAfter).toEqual({ ipcHandlers: RUNLENS_METHODS.length + 2, menus: 1, protocols: 1 });
     expect(window.loadedUrl).toBe('app://runlens/index.html');
     expect(startup.menus).toBe(1);
   });

@@ -17,7 +17,7 @@ describe('the preload', () => {
     const { electron, bridge } = await loadPreload();
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...electron.exposedInMainWorld.keys()]).toEqual(['runlens']);
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'on', 'sessionFiles']);
     const expected: Record<string, string[]> = {};
     for (const name of RUNLENS_METHODS) (expected[name.split('.')[0]] ??= []).push(name.split('.')[1]);
     const actual = Object.fromEntries(Object.entries(bridge.api).map(([domain, methods]) => [domain, Object.keys(methods as object)]));

@@ -13,9 +13,11 @@ describe('parseServeArgs', () => {
     const fromEnv = parseServeArgs([], { ...env, RUNLENS_PORT: '0', RUNLENS_DB: '/tmp/x.db', RUNLENS_API_KEY: 'k', RUNLENS_RUN_EXPIRY_SECONDS: '3' });
     expect(fromEnv).toMatchObject({ port: 0, dbPath: '/tmp/x.db', apiKey: 'k', runExpirySeconds: 3 });
     const flags = parseServeArgs(['--port', '1234', '--host=::1', '--db', '/tmp/y.db', '--api-key', 'f', '--data-dir', '/tmp/d', '--run-expiry-seconds', '5'], { RUNLENS_PORT: '9' });
-    expect(flags).toEqual({ port: 1234, host: '::1', dbPath: '/tmp/y.db', apiKey: 'f', dataDir: '/tmp/d', runExpirySeconds: 5, configFile: null });
+    expect(flags).toEqual({ port: 1234, host: '::1', dbPath: '/tmp/y.db', apiKey: 'f', dataDir: '/tmp/d', runExpirySeconds: 5, configFile: null, reviewFile: null });
     expect(parseServeArgs(['--config', '/tmp/w.json'], { RUNLENS_CONFIG: '/tmp/env.json' }).configFile).toBe('/tmp/w.json');
     expect(parseServeArgs([], { RUNLENS_CONFIG: '/tmp/env.json' }).configFile).toBe('/tmp/env.json');
+    expect(parseServeArgs(['--review', '/tmp/week.runlens'], {}).reviewFile).toBe('/tmp/week.runlens');
+    expect(() => parseServeArgs(['--review', '/tmp/week.runlens', '--db', '/tmp/x.db'], {})).toThrow('--review opens a session file on its own: leave out --db');
   });
   it('rejects unknown options and bad numbers', () => {
     expect(() => parseServeArgs(['--nope', '1'], {})).toThrow(/Unknown option/);

@@ -2,7 +2,7 @@
  * `npm run serve` options from flags and the environment (flags win):
  * --port / RUNLENS_PORT, --host / RUNLENS_HOST, --db / RUNLENS_DB, --api-key / RUNLENS_API_KEY,
  * --data-dir / RUNLENS_DATA_DIR, --run-expiry-seconds / RUNLENS_RUN_EXPIRY_SECONDS,
- * --config / RUNLENS_CONFIG (the workspace config file).
+ * --config / RUNLENS_CONFIG (the workspace config file), --review FILE (a session file, read-only).
  */
 import path from 'node:path';
 import { defaultDataDir, defaultDbPath } from '../data-dir';
@@ -17,12 +17,14 @@ export interface ServeArgs {
   runExpirySeconds: number | null;
   /** The workspace config file (--config / RUNLENS_CONFIG), absolute, or null. */
   configFile: string | null;
+  /** --review FILE: open this session file read-only (in a temporary database) instead of a database. */
+  reviewFile: string | null;
 }
 
 /** The port used when neither --port nor RUNLENS_PORT is given. */
 export const DEFAULT_PORT = 8421;
 
-const FLAGS = ['port', 'host', 'db', 'api-key', 'data-dir', 'run-expiry-seconds', 'config'] as const;
+const FLAGS = ['port', 'host', 'db', 'api-key', 'data-dir', 'run-expiry-seconds', 'config', 'review'] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** A usage problem, reported to the user without a stack trace. */
@@ -71,5 +73,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const apiKey = pick('api-key', 'RUNLENS_API_KEY') ?? null;
   const configText = pick('config', 'RUNLENS_CONFIG');
   const configFile = configText ? path.resolve(configText) : null;
-  return { port, host, dataDir, dbPath, apiKey, runExpirySeconds, configFile };
+  const reviewFile = flags.review ? path.resolve(flags.review) : null;
+  if (reviewFile && flags.db) throw new UsageError('--review opens a session file on its own: leave out --db');
+  return { port, host, dataDir, dbPath, apiKey, runExpirySeconds, configFile, reviewFile };
 }

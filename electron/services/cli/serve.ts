@@ -1,6 +1,7 @@
 /**
  * `npm run serve -- [--port N] [--host H] [--db FILE] [--api-key KEY] [--data-dir DIR]
- * [--run-expiry-seconds N] [--config FILE]`: the headless RunLens (UI, bridge and `/v1` on one port).
+ * [--run-expiry-seconds N] [--config FILE] [--review FILE]`: the headless RunLens (UI, bridge and `/v1`
+ * on one port). `--review FILE` opens a session file read-only in a temporary database (removed at exit).
  * Prints `RunLens listening on http://127.0.0.1:PORT`, then `UI: …/login?token=…`.
  * SIGTERM/SIGINT close the server and flush the database; every committed change is
  * already in SQLite (WAL), so even SIGKILL loses nothing committed.
@@ -18,9 +19,15 @@ import { closeLogs, logToFile, logToStderr } from '../log/logger';
 import { parseServeArgs, UsageError } from './args';
 import { loadWorkspaceConfig, WorkspaceConfigError } from '../config/workspace-config';
 import { isAddressInUse, portInUseMessage } from './port-holder';
+import { prepareReview } from '../sessions/review';
+import { formatImportReport } from '../sessions/report';
+import { SessionFileError } from '../sessions/session-format';
 
 async function main(): Promise<void> {
-  const args = parseServeArgs(process.argv.slice(2));
+  const parsed = parseServeArgs(process.argv.slice(2));
+  // Review mode: the session file, checked and copied into a temporary database of its own.
+  const review = parsed.reviewFile ? prepareReview(parsed.reviewFile) : null;
+  const args = review ? { ...parsed, dataDir: review.dataDir, dbPath: review.dbPath } : parsed;
   fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.dirname(args.dbPath), { recursive: true });
   logToStderr();
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
     apiKey: args.apiKey,
     ...(workspace && args.configFile ? { workspaceConfig: workspace.raw, workspaceConfigFile: args.configFile } : {}),
     ...(args.runExpirySeconds !== null ? { runExpirySeconds: args.runExpirySeconds } : {}),
+    ...(parsed.reviewFile ? { review: { file: parsed.reviewFile } } : {}),
   });
   const loginToken = randomBytes(24).toString('hex');
   let server: Awaited<ReturnType<typeof createHttpServer>>;
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
     server = await createHttpServer({ services, host: args.host, port: args.port, apiKey: () => services.v1Key.current(), loginToken, sessionSecret: loadOrCreateSessionSecret(args.dataDir) });
   } catch (error) {
     await services.close();
+    review?.remove();
     if (isAddressInUse(error)) throw new Error(portInUseMessage(args.host, args.port), { cause: error });
     throw error;
   }
@@ -59,7 +68,8 @@ async function main(): Promise<void> {
   console.log(`RunLens listening on ${server.url}`);
   console.log(`UI: ${server.url}/login?token=${loginToken}`);
   console.log(`API: ${server.url}/v1 (key: ${args.apiKey ? 'from --api-key/RUNLENS_API_KEY' : apiKeyPath(args.dataDir)})`);
-  console.log(`Database: ${args.dbPath}`);
+  console.log(review ? `Database: ${args.dbPath} (a temporary copy, removed at exit)` : `Database: ${args.dbPath}`);
+  if (review) console.log(`Review (read-only): ${parsed.reviewFile} — ${formatImportReport(review.report).join(' ')}`);
   if (args.configFile) {
     await services.workspaceReady;
     const tools = Object.keys(workspace?.raw.tools ?? {}).length;
@@ -79,6 +89,7 @@ async function main(): Promise<void> {
       .close()
       .catch(() => undefined)
       .then(() => services.close())
+      .then(() => review?.remove())
       .then(() => closeLogs())
       .then(
         () => process.exit(0),
@@ -91,6 +102,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`runlens serve: ${error.message}`);
+  else if (error instanceof SessionFileError) console.error(`runlens serve: ${error.message}`);
   else if (error instanceof WorkspaceConfigError) console.error(`runlens serve: workspace config ${error.message}`);
   else console.error(`runlens serve: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(error instanceof UsageError ? 2 : 1);

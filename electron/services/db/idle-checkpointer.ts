@@ -29,6 +29,8 @@ export class IdleCheckpointer {
   /** Checkpoints if something was written and nothing has been for `quietMs`. Returns whether it did. */
   tick(): boolean {
     if (!this.dirty || this.now() - this.lastWrite < this.quietMs || !this.db.open) return false;
+    // A session import holds a transaction open across turns of the event loop: not now.
+    if (this.db.inTransaction) return false;
     this.db.pragma('wal_checkpoint(PASSIVE)');
     this.dirty = false;
     return true;

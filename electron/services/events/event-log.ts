@@ -137,6 +137,8 @@ export class EventLog {
   /** Test hook: called inside each commit's transaction, before its writes (throw to simulate a failing disk). */
   beforeCommit: (() => void) | null = null;
   private closed = false;
+  /** While above 0 nothing is written: a session import owns the connection (see `hold`). */
+  private holds = 0;
 
   constructor(
     private readonly db: Db,
@@ -233,11 +235,38 @@ export class EventLog {
    */
   flush(): void {
     this.flushScheduled = false;
-    if (this.failure || this.closed) return;
+    if (this.failure || this.closed || this.holds > 0) return;
     this.commit();
   }
 
+  /**
+   * Commits what is pending, then keeps every later commit off the connection until the
+   * returned function is called: a session import runs its one transaction across turns of the
+   * event loop, and a group commit in between would join it (and roll back with it). Appends
+   * and deferred state writes keep their numbers and wait; `committed()` callers wait too.
+   */
+  hold(): () => void {
+    this.flush();
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds > 0) return;
+      if (this.failure) {
+        if (!this.failure.timer) this.commit();
+      } else this.requestFlush();
+    };
+  }
+
+  /** Whether commits are held (an import is running). */
+  isHeld(): boolean {
+    return this.holds > 0;
+  }
+
   private commit(): void {
+    if (this.holds > 0) return;
     if (this.pending.length === 0 && !this.writer?.hasPendingWrites()) {
       this.settleWaiters(null);
       return;

@@ -30,6 +30,8 @@ export interface HttpServerOptions {
   rendererDir?: string;
   /** Largest accepted request body in bytes (413 beyond). Default 4 MiB. */
   bodyLimit?: number;
+  /** Largest session file upload (browser mode's import picker). Default 4 GiB. */
+  uploadLimit?: number;
   /** `openai-poll-after-ms` on run replies. Default 25. */
   pollAfterMs?: number;
   /** Longest wait of a poll-helper GET for a busy run to settle. Default 1000 ms. */
@@ -86,6 +88,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     if (refusal) {
       return reply.code(403).type('application/json; charset=utf-8').send(errorBody(refusal, 'invalid_request_error', null, 'forbidden'));
     }
+    // Review mode: /v1 answers reads only.
+    if (options.services.readOnly && req.url.startsWith('/v1') && req.method !== 'GET' && req.method !== 'HEAD') {
+      return reply.code(403).type('application/json; charset=utf-8').send(errorBody(options.services.readOnly, 'permission_error', null, 'read_only'));
+    }
+    // A session import owns the database while it runs: /v1 waits for it (the bridge's calls wait in the API).
+    if (req.url.startsWith('/v1') && options.services.whenIdle) await options.services.whenIdle();
     return undefined;
   });
 
@@ -117,6 +125,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     loginToken: options.loginToken ?? randomBytes(24).toString('hex'),
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
+    ...(options.uploadLimit ? { uploadLimit: options.uploadLimit } : {}),
   });
 
   try {

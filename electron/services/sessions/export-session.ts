@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
+import { exportBuiltinData } from './builtin-data';
 import { scrubJson } from './scrub';
 import { SESSION_FORMAT, SESSION_FORMAT_VERSION, SessionFileError, sessionSchemaSql } from './session-format';
 
@@ -17,6 +18,11 @@ export interface ExportOptions {
   /** The creator written into the manifest, e.g. `runlens 0.1.0`. */
   creator: string;
   now?: () => number;
+  /**
+   * Where the data directory keeps uploaded files' bytes (`<dataDir>/files`): with it, the
+   * files and vector stores of what is exported go into the session file too.
+   */
+  filesDir?: string;
 }
 
 /** What was written. */
@@ -85,9 +91,13 @@ export function exportSession(db: Db, outFile: string, options: ExportOptions): 
       const putHandler = db.prepare('INSERT INTO sess.handlers (assistant_id, function_name, updated_at, data) VALUES (?, ?, ?, ?)');
       for (const h of handlers) putHandler.run(h.assistant_id, h.function_name, h.updated_at, scrubJson(h.data));
 
+      if (options.filesDir) exportBuiltinData(db, options.filesDir, everything);
+
       const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM sess.${table}`).get() as { n: number }).n;
       const c: Record<string, number> = {};
-      for (const table of ['assistants', 'assistant_versions', 'threads', 'messages', 'runs', 'run_steps', 'events', 'handlers', 'run_origins']) c[table] = count(table);
+      for (const table of ['assistants', 'assistant_versions', 'threads', 'messages', 'runs', 'run_steps', 'events', 'handlers', 'run_origins', 'files', 'vector_stores', 'vector_store_files']) {
+        c[table] = count(table);
+      }
       const manifest = db.prepare('INSERT INTO sess.manifest (key, value) VALUES (?, ?)');
       manifest.run('format', SESSION_FORMAT);
       manifest.run('format_version', String(SESSION_FORMAT_VERSION));

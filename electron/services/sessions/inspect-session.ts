@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { SESSION_COLUMNS, SESSION_FORMAT, SESSION_FORMAT_VERSION, SessionFileError, type SessionManifest } from './session-format';
+import { SESSION_COLUMNS, SESSION_OPTIONAL_COLUMNS, SESSION_FORMAT, SESSION_FORMAT_VERSION, SessionFileError, type SessionManifest } from './session-format';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -91,6 +91,12 @@ export function inspectSessionFile(file: string): SessionManifest {
     for (const [table, columns] of Object.entries(SESSION_COLUMNS)) {
       const have = tableColumns(db, table);
       if (!have) throw new SessionFileError(`${file} is incomplete: the table '${table}' is missing.`);
+      const absent = columns.filter((c) => !have.includes(c));
+      if (absent.length > 0) throw new SessionFileError(`${file} is incomplete: the table '${table}' has no column '${absent[0]}'.`);
+    }
+    for (const [table, columns] of Object.entries(SESSION_OPTIONAL_COLUMNS)) {
+      const have = tableColumns(db, table);
+      if (!have) continue;
       const absent = columns.filter((c) => !have.includes(c));
       if (absent.length > 0) throw new SessionFileError(`${file} is incomplete: the table '${table}' has no column '${absent[0]}'.`);
     }

@@ -10,6 +10,9 @@ const LABELS: Array<[ImportKind, string]> = [
   ['assistants', 'assistants'],
   ['assistant_versions', 'assistant versions'],
   ['handlers', 'handlers'],
+  ['files', 'files'],
+  ['vector_stores', 'vector stores'],
+  ['vector_store_files', 'vector store files'],
 ];
 
 /** "Added …" and, when anything was already present, "Skipped (already present) …". */

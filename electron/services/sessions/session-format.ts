@@ -25,6 +25,19 @@ export const SESSION_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   run_origins: ['run_id', 'kind', 'parent_run_id', 'parent_step_id', 'created_at', 'data'],
 };
 
+/**
+ * Tables a session file may have besides those above (added after format 1 first shipped;
+ * files without them still import): issue 13's uploaded files with their bytes, vector stores,
+ * their files and batches, and the text chunks file_search reads.
+ */
+export const SESSION_OPTIONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  files: ['id', 'created_at', 'sha256', 'data', 'content'],
+  vector_stores: ['id', 'created_at', 'data'],
+  vector_store_files: ['vector_store_id', 'file_id', 'created_at', 'batch_id', 'data'],
+  vector_store_file_batches: ['id', 'vector_store_id', 'created_at', 'data'],
+  file_chunks: ['store_id', 'file_id', 'idx', 'text'],
+};
+
 /** The schema written into a new session file (in the attached schema `schema`). */
 export function sessionSchemaSql(schema: string): string {
   return `
@@ -42,6 +55,12 @@ export function sessionSchemaSql(schema: string): string {
       PRIMARY KEY (assistant_id, function_name));
     CREATE TABLE ${schema}.run_origins (run_id TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_run_id TEXT NOT NULL, parent_step_id TEXT,
       created_at INTEGER NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.files (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, sha256 TEXT NOT NULL, data TEXT NOT NULL, content BLOB NOT NULL);
+    CREATE TABLE ${schema}.vector_stores (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.vector_store_files (vector_store_id TEXT NOT NULL, file_id TEXT NOT NULL, created_at INTEGER NOT NULL, batch_id TEXT,
+      data TEXT NOT NULL, PRIMARY KEY (vector_store_id, file_id));
+    CREATE TABLE ${schema}.vector_store_file_batches (id TEXT PRIMARY KEY, vector_store_id TEXT NOT NULL, created_at INTEGER NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE ${schema}.file_chunks (store_id TEXT NOT NULL, file_id TEXT NOT NULL, idx TEXT NOT NULL, text TEXT NOT NULL);
   `;
 }
 

@@ -8,7 +8,8 @@ import type { EntityChange } from '../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { Store } from '../runtime/store';
 import { exportSession, type ExportSummary } from './export-session';
-import { importSession, type ImportProgress, type ImportReport } from './import-session';
+import { importSessionAsync, type ImportProgress, type ImportReport } from './import-session';
+import { BusyGate } from './busy-gate';
 import { searchSessions, type SearchHit } from './search';
 import type { ForkRequest, ReexecuteResult, Reexecutor, RerunRequest, RunOrigin } from './reexecute';
 import type { RunDiff } from './run-diff';
@@ -19,10 +20,15 @@ export interface SessionServiceDeps {
   emit: (change: EntityChange) => void;
   creator: string;
   reexecutor: Reexecutor;
+  /** Where uploaded files' bytes live (`<dataDir>/files`), so files and vector stores travel in session files. */
+  filesDir?: string;
 }
 
 /** Export, import, search, re-run, fork and diff for one open database. */
 export class SessionService {
+  /** Held by an import; every other call of the faces waits for it (see BusyGate). */
+  readonly gate = new BusyGate();
+
   constructor(private readonly deps: SessionServiceDeps) {}
 
   private commit(): void {
@@ -33,15 +39,28 @@ export class SessionService {
   /** Writes the threads (all when none) to `file`. */
   exportTo(file: string, threadIds: readonly string[] = []): ExportSummary {
     this.commit();
-    return exportSession(this.deps.store.db, file, { threadIds, creator: this.deps.creator });
+    return exportSession(this.deps.store.db, file, { threadIds, creator: this.deps.creator, filesDir: this.deps.filesDir });
   }
 
-  /** Validates and imports `file`; throws SessionFileError with nothing changed when refused. */
-  importFrom(file: string, onProgress?: ImportProgress): ImportReport {
-    this.commit();
-    const report = importSession(this.deps.store.db, file, { onProgress, reserveEventIds: (n) => this.deps.log.reserveIds(n) });
-    for (const id of report.thread_ids) this.deps.emit({ kind: 'thread', op: 'created', id });
-    return report;
+  /**
+   * Validates and imports `file`; throws SessionFileError with nothing changed when refused.
+   * Runs in one transaction across turns of the event loop, so `onProgress` updates reach the
+   * faces while it copies. Meanwhile the event log's commits are held and every other call
+   * waits at the gate: nothing else writes into the import's transaction.
+   */
+  importFrom(file: string, onProgress?: ImportProgress): Promise<ImportReport> {
+    return this.gate.run(async () => {
+      this.commit();
+      const release = this.deps.log.hold();
+      let report: ImportReport;
+      try {
+        report = await importSessionAsync(this.deps.store.db, file, { onProgress, reserveEventIds: (n) => this.deps.log.reserveIds(n), filesDir: this.deps.filesDir });
+      } finally {
+        release();
+      }
+      for (const id of report.thread_ids) this.deps.emit({ kind: 'thread', op: 'created', id });
+      return report;
+    });
   }
 
   /** Full-text search over every thread. */

@@ -14,6 +14,8 @@ import { useThreadActions } from '../features/threads/use-thread-actions';
 import { RightPanel } from './RightPanel';
 import { ConnectionBanner } from './ConnectionBanner';
 import { StorageBanner } from './StorageBanner';
+import { ImportBanner } from './ImportBanner';
+import { ReviewBanner } from './ReviewBanner';
 import { ThemeSwitch, useApplyTheme } from './theme';
 
 function Notice() {
@@ -144,8 +146,10 @@ export function App() {
         </div>
       </aside>
       <main className="main">
+        <ReviewBanner />
         <ConnectionBanner />
         <StorageBanner />
+        <ImportBanner />
         <Notice />
         <Main />
       </main>

@@ -7,7 +7,7 @@ import type { RunLensEventName, RunLensEvents } from '../../../electron/contract
 type Listener<K extends RunLensEventName> = (payload: RunLensEvents[K]) => void;
 
 export class PushListeners {
-  private readonly sets: { [K in RunLensEventName]: Set<Listener<K>> } = { 'run.event': new Set(), 'entity.changed': new Set(), 'storage.status': new Set() };
+  private readonly sets: { [K in RunLensEventName]: Set<Listener<K>> } = { 'run.event': new Set(), 'entity.changed': new Set(), 'storage.status': new Set(), 'sessions.import.progress': new Set() };
 
   /** Adds a listener; the returned function removes it (calling it twice is harmless). */
   on<K extends RunLensEventName>(name: K, listener: Listener<K>): () => void {

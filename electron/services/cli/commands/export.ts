@@ -1,4 +1,5 @@
 /** `runlens export --out FILE [--thread ID]...`: writes a session file (all threads when none is named). */
+import path from 'node:path';
 import { APP_VERSION } from '../../services';
 import { exportSession } from '../../sessions/export-session';
 import { openExistingDatabase } from '../../sessions/open-database';
@@ -17,7 +18,9 @@ export const exportCommand: CliCommand = {
     try {
       const db = openExistingDatabase(ctx.dbPath);
       try {
-        const summary = exportSession(db, out, { threadIds: listOption(ctx, 'thread'), creator: `runlens ${APP_VERSION}` });
+        // Uploaded files' bytes live beside the database, in the data directory's `files` folder.
+        const filesDir = path.join(path.dirname(path.resolve(ctx.dbPath)), 'files');
+        const summary = exportSession(db, out, { threadIds: listOption(ctx, 'thread'), creator: `runlens ${APP_VERSION}`, filesDir });
         const c = summary.counts;
         ctx.out(`Exported ${c.threads} threads, ${c.runs} runs, ${c.events} events, ${c.messages} messages, ${c.assistants} assistants to ${summary.file}`);
       } finally {

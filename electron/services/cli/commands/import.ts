@@ -1,4 +1,5 @@
 /** `runlens import FILE`: validates a session file, then adds its contents in one transaction. */
+import path from 'node:path';
 import { importSession } from '../../sessions/import-session';
 import { openExclusiveDatabase } from '../../sessions/open-database';
 import { SessionFileError } from '../../sessions/session-format';
@@ -17,8 +18,9 @@ export const importCommand: CliCommand = {
       try {
         let lastShown = 0;
         const report = importSession(db, ctx.positionals[0], {
-          onProgress: (done, total) => {
-            if (total < 200_000 || (done - lastShown < total / 10 && done !== total)) return;
+          filesDir: path.join(path.dirname(path.resolve(ctx.dbPath)), 'files'),
+          onProgress: ({ phase, done, total }) => {
+            if (phase !== 'copying' || total < 200_000 || done === 0 || (done - lastShown < total / 10 && done !== total)) return;
             lastShown = done;
             ctx.err(`importing events: ${done} / ${total} (${Math.round((done / total) * 100)}%)`);
           },

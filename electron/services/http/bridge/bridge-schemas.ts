@@ -153,7 +153,10 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
   'settings.revealApiKey': [],
   'settings.regenerateApiKey': [],
   'sessions.export': [{ name: 'input', schema: { t: 'object', props: { thread_ids: { t: 'array', items: { t: 'string', min: 1, max: 256 }, max: 100_000 }, file: { t: 'string', min: 1, max: 4096 } } } }],
-  'sessions.import': [{ name: 'file', schema: { t: 'string', min: 1, max: 4096 } }],
+  'sessions.import': [
+    { name: 'file', schema: { t: 'string', min: 1, max: 4096 } },
+    { name: 'options', optional: true, schema: { t: 'object', props: { progress_id: { t: 'string', min: 1, max: 128 }, display_name: { t: 'string', min: 1, max: 1024 } } } },
+  ],
   'sessions.search': [text('query', 10_000), { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 1000, nullable: true } }],
   'sessions.rerun': [
     id('run_id'),

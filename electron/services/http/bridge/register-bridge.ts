@@ -13,6 +13,7 @@ import { documentHeaders } from './csp';
 import { registerEventStream } from './event-stream';
 import { LINK_USED_PAGE, LOGIN_REQUIRED_PAGE, NOTICE_CSP } from './notice-page';
 import { SessionAuth } from './session-auth';
+import { registerSessionFiles } from './session-files';
 import { defaultRendererDir, sendUiPath } from './static-ui';
 
 export interface BridgeOptions {
@@ -23,6 +24,8 @@ export interface BridgeOptions {
   sessionSecret?: Buffer;
   /** The built renderer; `out/renderer` of the repo by default. */
   rendererDir?: string;
+  /** Largest session file upload in bytes (DEFAULT_UPLOAD_LIMIT by default). */
+  uploadLimit?: number;
 }
 
 /** Paths the UI never claims: `/v1` and `/api`, with or without more after them. */
@@ -62,6 +65,7 @@ export function registerBridge(app: FastifyInstance, options: BridgeOptions): vo
   });
 
   registerEventStream(app, options.services, apiGuard);
+  registerSessionFiles(app, { services: options.services, guard: apiGuard, ...(options.uploadLimit ? { uploadLimit: options.uploadLimit } : {}) });
 
   // The UI: any GET outside /v1 and /api. Unknown /v1 and /api paths keep the server's own 404.
   app.get('/*', async (request, reply) => {

@@ -10,10 +10,15 @@ import { errorMessage } from '../../stores/errors';
 export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | undefined; threadId: string }) {
   const actions = useThreadActions();
   const { ui } = useStores();
-  const { api } = useBridge();
+  const { api, sessionFiles } = useBridge();
+  // The save dialog (desktop) or a download (browser) where the transport has one; else the data folder.
   const exportThread = () =>
-    api.sessions.export({ thread_ids: [threadId] }).then(
-      (r) => ui.getState().set({ notice: { kind: 'info', text: `Exported this thread (${r.counts.runs} runs, ${r.counts.events} events) to ${r.file}` } }),
+    (sessionFiles ? sessionFiles.exportFile([threadId]) : api.sessions.export({ thread_ids: [threadId] })).then(
+      (r) => {
+        if (!r) return;
+        const what = `Exported this thread (${r.counts.runs} runs, ${r.counts.events} events)`;
+        ui.getState().set({ notice: { kind: 'info', text: sessionFiles?.kind === 'browser' ? `${what}: downloading ${r.file}` : `${what} to ${r.file}` } });
+      },
       (e: unknown) => ui.getState().set({ notice: { kind: 'error', text: `Could not export: ${errorMessage(e)}` } }),
     );
   const [editing, setEditing] = useState<string | null>(null);
