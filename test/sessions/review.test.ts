@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpBridge } from '../../renderer/src/bridge';
+import { unpackEvents } from '../../electron/contract/event-pack';
 import { startServe, tempDir, type ServeProcess } from '../v1/serve-process';
 import { recordRuns, runCli, runOnNewThread } from './fixtures';
 
@@ -53,7 +54,7 @@ describe('review mode', () => {
       expect((await bridge.api.app.info()).review).toEqual({ file });
       expect(await bridge.api.threads.list()).toHaveLength(6);
       const page = await bridge.api.runs.eventsPage(toolsRunId, 0, 500);
-      expect(page.events.map((e) => e.type)).toContain('thread.run.completed');
+      expect(unpackEvents(page).map((e) => e.type)).toContain('thread.run.completed');
       expect((await bridge.api.sessions.search('Paris')).length).toBeGreaterThan(0);
       expect((await bridge.api.sessions.diff(toolsRunId, toolsRunId)).divergence).toBeNull();
       // As recorded: still waiting for its tool output, no recovery or expiry added anything.
