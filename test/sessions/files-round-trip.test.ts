@@ -78,6 +78,10 @@ describe('files and vector stores in session files', () => {
     expect((await runCli(['export', '--db', dbA, '--out', file, '--thread', threadId!])).code).toBe(0);
     const bytes = fs.readFileSync(file);
     expect(bytes.includes(Buffer.from('sk-live-FILES-5ecret-31'))).toBe(false);
+    // A file carrying files is format 2: a RunLens that reads only format 1 refuses it rather than drop them.
+    const manifest = new Database(file, { readonly: true });
+    expect(manifest.prepare("SELECT value FROM manifest WHERE key = 'format_version'").pluck().get()).toBe('2');
+    manifest.close();
     expect(bytes.includes(Buffer.from(PLANTED))).toBe(true);
 
     const dirB = tempDir();

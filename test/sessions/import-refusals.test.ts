@@ -106,7 +106,7 @@ describe('import refuses bad files and changes nothing', () => {
 
   it('a newer format version, naming the version needed', async () => {
     const file = variant('future.runlens', (db) => db.exec("UPDATE manifest SET value = '7' WHERE key = 'format_version'"));
-    await expectRefused(file, /needs a RunLens that reads session format version 7; this one reads up to version 1/);
+    await expectRefused(file, /needs a RunLens that reads session format version 7; this one reads up to version 2/);
   });
 
   it('a database in use by another process', async () => {

@@ -97,6 +97,10 @@ describe('session round trip through /v1', () => {
     const bytes = fs.readFileSync(file);
     for (const secret of [SECRET_HEADER, 'sk-live-HEADER', SECRET_KEY, '${secret:']) expect(bytes.includes(Buffer.from(secret))).toBe(false);
     expect(bytes.includes(Buffer.from('[scrubbed]'))).toBe(true);
+    // Without files or vector stores the file stays format 1, readable by every RunLens that reads sessions.
+    const manifest = new Database(file, { readonly: true });
+    expect(manifest.prepare("SELECT value FROM manifest WHERE key = 'format_version'").pluck().get()).toBe('1');
+    manifest.close();
 
     const dbB = path.join(tempDir(), 'empty.db');
     const imported = await runCli(['import', '--db', dbB, file]);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Db } from '../db/database';
 import { exportBuiltinData } from './builtin-data';
 import { scrubJson } from './scrub';
-import { SESSION_FORMAT, SESSION_FORMAT_VERSION, SessionFileError, sessionSchemaSql } from './session-format';
+import { SESSION_FORMAT, SessionFileError, sessionFormatVersionFor, sessionSchemaSql } from './session-format';
 
 export interface ExportOptions {
   /** Threads to export; empty or absent exports everything. */
@@ -100,7 +100,7 @@ export function exportSession(db: Db, outFile: string, options: ExportOptions): 
       }
       const manifest = db.prepare('INSERT INTO sess.manifest (key, value) VALUES (?, ?)');
       manifest.run('format', SESSION_FORMAT);
-      manifest.run('format_version', String(SESSION_FORMAT_VERSION));
+      manifest.run('format_version', String(sessionFormatVersionFor(c)));
       manifest.run('creator', options.creator);
       manifest.run('created_at', String((options.now ?? Date.now)()));
       manifest.run('counts', JSON.stringify(c));

@@ -8,8 +8,16 @@
 
 /** The manifest's `format` value; anything else is a foreign file. */
 export const SESSION_FORMAT = 'runlens-session';
-/** The newest session format this RunLens writes and reads. */
-export const SESSION_FORMAT_VERSION = 1;
+/**
+ * The newest session format this RunLens reads. A file is written as version 1 unless it
+ * carries issue 13's files or vector stores: then as version 2, so that a RunLens that knows
+ * only version 1 refuses it (naming the version needed) instead of dropping those silently.
+ */
+export const SESSION_FORMAT_VERSION = 2;
+/** The format version of a file with these counts: 2 when it holds files or vector stores, else 1. */
+export function sessionFormatVersionFor(counts: Readonly<Record<string, number>>): 1 | 2 {
+  return (counts.files ?? 0) > 0 || (counts.vector_stores ?? 0) > 0 ? 2 : 1;
+}
 
 /** Columns of each table of a format-1 session file, checked on import. */
 export const SESSION_COLUMNS: Readonly<Record<string, readonly string[]>> = {
