@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ThreadSummary } from '../../../../electron/contract/api';
 import { useThreadActions } from '../threads/use-thread-actions';
 import { TenantValues } from './TenantValues';
@@ -23,7 +23,20 @@ export function ThreadHeader({ summary, threadId }: { summary: ThreadSummary | u
     );
   const [editing, setEditing] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const title = summary?.title ?? 'Untitled thread';
+  // A thread the list does not hold (only the newest 500 are listed, e.g. after a big import) is read on its own.
+  const [ownTitle, setOwnTitle] = useState<{ id: string; title: string | null } | null>(null);
+  useEffect(() => {
+    if (summary) return;
+    let live = true;
+    void api.threads.get(threadId).then(
+      (t) => live && setOwnTitle({ id: threadId, title: typeof t.metadata?.title === 'string' ? t.metadata.title : null }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, summary, threadId]);
+  const title = summary?.title ?? (ownTitle?.id === threadId ? ownTitle.title : null) ?? 'Untitled thread';
   const commit = () => {
     if (editing != null && editing.trim() && editing !== title) void actions.rename(threadId, editing.trim());
     setEditing(null);

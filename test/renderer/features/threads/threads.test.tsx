@@ -65,4 +65,15 @@ describe('threads', () => {
     await waitFor(() => expect(h.stores.threads.getState().summaries.map((s) => s.thread.id)).toEqual([t.id]));
     expect(screen.getByText('no thread')).toBeTruthy();
   });
+  it('a thread the list does not hold (older than the newest 500) still shows its own title in the header', async () => {
+    h = harness();
+    const old = await h.bridge.api.threads.create({ title: 'From last year' });
+    for (let i = 0; i < 500; i++) await h.bridge.api.threads.create({ title: `newer ${i}` });
+    await h.stores.threads.getState().load();
+    expect(h.stores.threads.getState().summaries.some((x) => x.thread.id === old.id)).toBe(false);
+    h.stores.ui.getState().set({ threadId: old.id });
+    renderWithStores(<OpenHeader />, h);
+    expect(await screen.findByText('From last year')).toBeTruthy();
+    expect(screen.queryByText('Untitled thread')).toBeNull();
+  });
 });
