@@ -16,14 +16,16 @@ afterEach(cleanup);
 /** ~150,000 characters that end in a line the test looks for. */
 const DOCUMENT = Array.from({ length: 15_000 }, (_, i) => `para${i} lorem`).join(' ') + ' THE-END-OF-THE-DOCUMENT';
 
-async function hugePromptRun(h: Harness) {
+async function hugePromptRun(h: Harness, model = 'mock') {
   const api = h.bridge.services.api;
-  const a = await api.assistants.create({ model: 'mock', name: 'Reader' });
+  const a = await api.assistants.create({ model, name: 'Reader' });
   const t = await api.threads.create();
   await api.messages.create(t.id, { role: 'user', content: DOCUMENT });
   await api.messages.create(t.id, { role: 'user', content: 'summarize' });
   const run = await h.stores.runs.getState().start(t.id, { assistant_id: a.id });
-  await until(async () => (await api.runs.get(run.id)).run.status === 'completed', 'completed');
+  await until(async () => !['queued', 'in_progress'].includes((await api.runs.get(run.id)).run.status), 'the run to end');
+  const ended = (await api.runs.get(run.id)).run;
+  expect([ended.status, ended.last_error]).toEqual(['completed', null]);
   return { run, thread: t };
 }
 
