@@ -321,6 +321,12 @@ export interface RunLensApi {
      * Packed (`event-pack.ts`): a streamed fragment costs a few numbers plus its text.
      */
     eventsPage(runId: string, afterSeq?: number, limit?: number): Promise<RunEventsPage>;
+    /**
+     * One recorded event in full. Pages and pushes carry large inspector-only payloads
+     * (`model.request` / `model.response` over 8 KB) as stubs marked `elided`; the inspector
+     * asks for the whole event here when it shows one. 404 when the run has no such seq.
+     */
+    eventBody(runId: string, seq: number): Promise<RunEventRecord>;
   };
   handlers: {
     list(assistantId: string): Promise<FunctionHandler[]>;
@@ -503,6 +509,7 @@ export const RUNLENS_METHODS = [
   'runs.events',
   'runs.executeCall',
   'runs.eventsPage',
+  'runs.eventBody',
   'handlers.list',
   'handlers.set',
   'handlers.preview',

@@ -5,9 +5,10 @@
  * few characters of text. Packed, such a fragment is a few numbers (time, id, which
  * message/call) plus its text, kept once in a shared string; every other event travels and
  * is kept whole. Unpacking gives back exactly the recorded event (same fields, same values):
- * only events whose shape is exactly the runtime's fragment shape are packed.
+ * only events whose shape is exactly the runtime's fragment shape are packed. The exception
+ * is a large inspector-only payload (`stubOf`): it travels as a stub marked `elided`.
  */
-import type { RunEventRecord } from './events';
+import type { ElidedBody, RunEventRecord, RunEventType } from './events';
 
 /** How a packed event is stored: whole, a message text fragment, or a tool call's arguments fragment. */
 export const WHOLE = 0;
@@ -97,6 +98,46 @@ export function fragmentEvent(env: EventEnvelope, kind: FragmentKind, ref: strin
 }
 
 /**
+ * Large payloads that only the inspector shows travel as stubs. A `model.request` carries the
+ * whole prompt (a long thread, a pasted document) and a `model.response` the whole reply: the
+ * timeline's one reducer, its sequence diagram and the chat fold read only their small fields
+ * (round, backend, model, message/tool counts, finish reason, usage, timings, error, the
+ * tool calls' names), and the inspector asks `runs.eventBody` for the rest when it shows it.
+ * Every other event (run, step and message snapshots, fragments, tool events) is folded by
+ * the run or chat reducer and travels whole.
+ */
+export const LAZY_BODY_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['model.request', 'model.response']);
+/** A lazy type's payload travels whole up to this size (JSON characters). */
+export const LAZY_BODY_MIN = 8 * 1024;
+/** How much of each long string a stub keeps, as a preview. */
+export const STUB_PREVIEW = 200;
+
+function cut(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > STUB_PREVIEW ? v.slice(0, STUB_PREVIEW) : v;
+  if (Array.isArray(v)) return v.map(cut);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = cut(x);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * The event as the app's faces get it: a large `model.request` / `model.response` becomes a
+ * stub (same shape, every string over 200 characters cut to its first 200, arrays and
+ * numbers kept, `elided` set); anything else is returned as it is.
+ */
+export function stubOf(ev: RunEventRecord): RunEventRecord {
+  if (!LAZY_BODY_TYPES.has(ev.type) || ev.elided) return ev;
+  const size = JSON.stringify(ev.data).length;
+  if (size <= LAZY_BODY_MIN) return ev;
+  const elided: ElidedBody = { size };
+  if (ev.type === 'model.response') elided.text_length = ev.data.text.length;
+  return { ...ev, data: cut(ev.data), elided } as RunEventRecord;
+}
+
+/**
  * One page of a run's event log, packed (`runs.eventsPage`). The page holds the events with
  * seq `first_seq`, `first_seq + 1`, … (a run's seq has no gaps), as columns: one entry per
  * event in `id`, `ts` and `ref`; one per fragment in `len` (its text is the next `len`
@@ -118,8 +159,8 @@ export interface PackedEventsPage {
   len: number[];
   /** The fragments' texts, one after the other. */
   text: string;
-  /** The other events' type and data, in order. */
-  whole: Array<[RunEventRecord['type'], unknown]>;
+  /** The other events' type and data, in order; a stub (see `stubOf`) adds what it left out. */
+  whole: Array<[RunEventRecord['type'], unknown] | [RunEventRecord['type'], unknown, ElidedBody]>;
   /** The seq of the run's newest event when the page was read: how far the log goes. */
   last_seq: number;
   /** True when events after this page exist (ask again after the page's last seq). */
@@ -155,7 +196,8 @@ export function packEvents(runId: string, threadId: string, events: readonly Run
     const f = fragmentOf(ev);
     if (!f) {
       page.ref.push(WHOLE);
-      page.whole.push([ev.type, ev.data]);
+      const sent = stubOf(ev);
+      page.whole.push(sent.elided ? [sent.type, sent.data, sent.elided] : [sent.type, sent.data]);
       return;
     }
     const key = `${f.kind}\u0000${f.index}\u0000${f.ref}`;
@@ -173,7 +215,7 @@ export function packEvents(runId: string, threadId: string, events: readonly Run
   return page;
 }
 
-/** Calls `take` with each event of a packed page, in order (fragments built anew, whole events as sent). */
+/** Calls `take` with each event of a packed page, in order (fragments built anew, whole events and stubs as sent). */
 export function forEachPacked(page: PackedEventsPage, take: (ev: RunEventRecord) => void): void {
   let id = 0;
   let ts = 0;
@@ -186,8 +228,8 @@ export function forEachPacked(page: PackedEventsPage, take: (ev: RunEventRecord)
     const env: EventEnvelope = { id, run_id: page.run_id, thread_id: page.thread_id, seq: page.first_seq + i, ts };
     const r = page.ref[i];
     if (r === WHOLE) {
-      const [type, data] = page.whole[whole++];
-      take({ ...env, type, data } as RunEventRecord);
+      const [type, data, elided] = page.whole[whole++];
+      take((elided ? { ...env, type, data, elided } : { ...env, type, data }) as RunEventRecord);
       continue;
     }
     const [kind, ref, index] = page.refs[r - 1];

@@ -165,6 +165,21 @@ export interface RunEventBase {
   thread_id: string;
   seq: number;
   ts: number;
+  /**
+   * Set only on what the app's faces are handed (`runs.eventsPage`, live pushes) when the
+   * event's payload is large and only the inspector shows it: `data` is then a stub (long
+   * strings cut to a preview) and `runs.eventBody(run_id, seq)` gives the whole event.
+   * Never stored, never on `/v1`.
+   */
+  elided?: ElidedBody;
+}
+
+/** What a stub leaves out (see `RunEventBase.elided`). */
+export interface ElidedBody {
+  /** The full `data` as JSON, in characters. */
+  size: number;
+  /** `model.response`: the full reply text's length (the stub's `text` is a preview). */
+  text_length?: number;
 }
 
 /**

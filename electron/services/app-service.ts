@@ -9,7 +9,7 @@ import type { AssistantsRuntime } from './runtime/runtime';
 import { messageText, type Store } from './runtime/store';
 import { validateArguments } from './tools/argument-validator';
 import { executeMock, type HandlerStore } from './tools/handlers';
-import { eventsPage } from './events/events-page';
+import { eventBody, eventsPage } from './events/events-page';
 import type { SecretStore, ServerControl } from './services-types';
 import type { createLiveApi } from './live-service';
 import type { LiveTools } from './tools/live/live-tools';
@@ -244,6 +244,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       },
       executeCall: (runId, callId, args) => liveApi.executeCall(runId, callId, args),
       eventsPage: async (runId, afterSeq, limit) => eventsPage(runtime, runId, afterSeq, limit),
+      eventBody: async (runId, seq) => eventBody(runtime, runId, seq),
     },
     handlers: {
       list: async (assistantId) => functionNames(runtime.getAssistant(assistantId)).map((name) => live.effective(assistantId, name).handler),

@@ -39,6 +39,7 @@ import { HandlerStore } from './tools/handlers';
 import { WorkspaceConfigStore } from './config/config-store';
 import { V1Key } from './cli/api-key';
 import { LiveTools } from './tools/live/live-tools';
+import { stubOf } from '../contract/event-pack';
 
 export const APP_VERSION = '0.1.0';
 
@@ -191,7 +192,8 @@ export function openServices(options: ServicesOptions): OpenedServices {
       lock?.setUrl(url ? url.replace(/\/v1$/, '') : null);
     },
     subscribe(listener: Push) {
-      const offRuns = runtime.subscribe({}, (event) => listener('run.event', event));
+      // large inspector-only payloads go out as stubs (`runs.eventBody` has them whole)
+      const offRuns = runtime.subscribe({}, (event) => listener('run.event', stubOf(event)));
       const offEntities = runtime.onEntityChange((change) => listener('entity.changed', change));
       const offStorage = log.onStatus((status) => listener('storage.status', status));
       const onImport = (progress: SessionImportProgress): void => listener('sessions.import.progress', progress);

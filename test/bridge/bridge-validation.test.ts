@@ -61,6 +61,7 @@ function badCalls(): Record<RunLensMethodName, { args: unknown[]; param: string 
     'runs.submitToolOutputs': { args: [run, [{ tool_call_id: 'call_1' }]], param: 'outputs[0].output' },
     'runs.events': { args: [run, -1], param: 'after_seq' },
     'runs.eventsPage': { args: [run, 0, 0], param: 'limit' },
+    'runs.eventBody': { args: [run, 0], param: 'seq' },
     'handlers.list': { args: [false], param: 'assistant_id' },
     'handlers.set': { args: [assistant, 'f', { mode: 'psychic' }], param: 'input.mode' },
     'handlers.preview': { args: [assistant, 'f', { a: 1 }], param: 'arguments' },

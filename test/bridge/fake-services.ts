@@ -14,7 +14,7 @@ type PushListener = <K extends RunLensEventName>(name: K, payload: RunLensEvents
 
 export interface FakeServices extends Services {
   /** Records and publishes a run event (ids count up from 1). */
-  pushRunEvent(runId: string, type?: RunEventRecord['type']): RunEventRecord;
+  pushRunEvent(runId: string, type?: RunEventRecord['type'], data?: unknown): RunEventRecord;
   pushEntity(change: RunLensEvents['entity.changed']): void;
   calls: Array<{ name: RunLensMethodName; args: unknown[] }>;
   /** Live push subscribers right now (to see streams close). */
@@ -51,10 +51,10 @@ export function fakeServices(handlers: HandlerMap = {}): FakeServices {
       return () => pushListeners.delete(listener);
     },
     async close() {},
-    pushRunEvent(runId: string, type: RunEventRecord['type'] = 'thread.run.in_progress') {
+    pushRunEvent(runId: string, type: RunEventRecord['type'] = 'thread.run.in_progress', data?: unknown) {
       const seq = (seqs.get(runId) ?? 0) + 1;
       seqs.set(runId, seq);
-      const event: RunEventRecord = fixtureEvent({ id: log.length + 1, run_id: runId, thread_id: 'thread_1', seq, ts: 1_700_000_000_000 + log.length }, type, { n: log.length + 1 });
+      const event: RunEventRecord = fixtureEvent({ id: log.length + 1, run_id: runId, thread_id: 'thread_1', seq, ts: 1_700_000_000_000 + log.length }, type, data ?? { n: log.length + 1 });
       log.push(event);
       for (const l of runListeners) l(event);
       for (const l of pushListeners) l('run.event', event);

@@ -125,6 +125,26 @@ describe('HTTP transport pushes', () => {
   });
 });
 
+describe('large inspector-only payloads on /api/events', () => {
+  it('a replayed model.request over 8 KB arrives as a stub (its long strings cut, elided set)', async () => {
+    const prompt = 'x'.repeat(50_000) + 'THE-END';
+    services.pushRunEvent('run_1');
+    const full = services.pushRunEvent('run_1', 'model.request', { round: 1, backend: 'mock', request: { model: 'mock', instructions: '', messages: [{ role: 'user', content: prompt }], tools: [] } });
+    const response = await fetch(`${server.url}/api/events?after=1`, { headers: { cookie } });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (parseSseChunk(text).messages.length < 1) text += (await reader.read()).value ?? '';
+    await reader.cancel();
+    const [message] = parseSseChunk(text).messages;
+    expect(message.id).toBe(String(full.id));
+    const sent = JSON.parse(message.data) as RunEventRecord<'model.request'>;
+    expect(text).not.toContain('THE-END');
+    expect(sent.elided).toEqual({ size: JSON.stringify(full.data).length });
+    expect(sent.data.request.messages).toEqual([{ role: 'user', content: 'x'.repeat(200) }]);
+    expect(sent.seq).toBe(full.seq);
+  });
+});
+
 describe('SSE parsing', () => {
   it('joins multi-line data, skips comments and keeps unfinished blocks for later', () => {
     const parsed = parseSseChunk(': keep-alive\n\nretry: 1500\n\nid: 7\nevent: run.event\ndata: {"a":\ndata: 1}\n\nevent: entity.changed\ndata: {"b"');

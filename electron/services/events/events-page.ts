@@ -4,6 +4,7 @@
  * packed (`contract/event-pack.ts`): a streamed fragment is a few numbers plus its text.
  */
 import type { RunEventsPage } from '../../contract/api';
+import type { RunEventRecord } from '../../contract/events';
 import { packEvents } from '../../contract/event-pack';
 import { ApiError } from '../runtime/api-error';
 import type { AssistantsRuntime } from '../runtime/runtime';
@@ -27,4 +28,14 @@ export function eventsPage(runtime: Pick<AssistantsRuntime, 'getRunById' | 'read
   const lastSeq = runtime.lastEventSeq(runId);
   const end = events.length ? events[events.length - 1].seq : after;
   return packEvents(runId, run.thread_id, events, lastSeq, end < lastSeq);
+}
+
+/** `runs.eventBody`: one recorded event in full (what a page or push sent as a stub); 404 when the run has no such seq. */
+export function eventBody(runtime: Pick<AssistantsRuntime, 'getRunById' | 'readRunEvents' | 'lastEventSeq'>, runId: string, seq: number): RunEventRecord {
+  runtime.getRunById(runId);
+  if (!Number.isInteger(seq) || seq < 1) throw new ApiError(400, `seq must be a whole number ≥ 1 (got ${JSON.stringify(seq)}).`, 'invalid_request_error', 'seq');
+  runtime.lastEventSeq(runId); // commits what is pending, so a pushed event can be read back
+  const [event] = runtime.readRunEvents(runId, seq - 1, 1);
+  if (!event || event.seq !== seq) throw new ApiError(404, `Run '${runId}' has no event ${seq}.`, 'invalid_request_error', 'seq');
+  return event;
 }

@@ -53,6 +53,8 @@ const MAX_SYNC_ROUNDS = 6;
 /** A small first page paints a long run at once; the rest follows in bigger pages. */
 const FIRST_PAGE = 2_000;
 const PAGE = 10_000;
+/** How many whole events fetched for stubs are kept (a request and a response per shown step). */
+const MAX_BODIES = 6;
 
 /** The events of `run` with seq > `seq` that the cache holds, oldest first (built for the caller: fold them, don't keep them). */
 export function eventsAfter(run: CachedRun, seq: number): RunEventRecord[] {
@@ -64,6 +66,8 @@ export class RunEventCache {
   private readonly listeners = new Set<AppendListener>();
   private readonly runListeners = new Map<string, Set<AppendListener>>();
   private readonly syncing = new Map<string, Promise<CachedRun>>();
+  /** Whole events fetched for stubs, least recently asked first. */
+  private readonly bodies = new Map<string, Promise<RunEventRecord>>();
 
   constructor(
     private readonly api: Pick<RunLensApi, 'runs'>,
@@ -177,6 +181,30 @@ export class RunEventCache {
     if (typeof this.api.runs.eventsPage !== 'function') return { events: await this.api.runs.events(runId, afterSeq), has_more: false };
     const page = await this.api.runs.eventsPage(runId, afterSeq, limit);
     return { events: unpackEvents(page), has_more: page.has_more };
+  }
+
+  /**
+   * The whole event `ev` stands for: `ev` itself unless it is a stub (`elided`: a large
+   * `model.request` / `model.response` that pages and pushes leave out), else fetched with
+   * `runs.eventBody`. The last few bodies are kept (an inspector re-rendering asks again); a
+   * failed fetch is not kept, so asking again retries.
+   */
+  body(ev: RunEventRecord): Promise<RunEventRecord> {
+    if (!ev.elided) return Promise.resolve(ev);
+    const key = `${ev.run_id}\u0000${ev.seq}`;
+    const held = this.bodies.get(key);
+    if (held) {
+      this.bodies.delete(key);
+      this.bodies.set(key, held);
+      return held;
+    }
+    const job = this.api.runs.eventBody(ev.run_id, ev.seq);
+    this.bodies.set(key, job);
+    job.catch(() => {
+      if (this.bodies.get(key) === job) this.bodies.delete(key);
+    });
+    while (this.bodies.size > MAX_BODIES) this.bodies.delete(this.bodies.keys().next().value as string);
+    return job;
   }
 
   /** `sync` unless a fetch already completed for the run. */

@@ -117,4 +117,47 @@ test('add a provider in Settings, probe its model, run on it and inspect the raw
     await page.getByTestId('timeline-steps').scrollIntoViewIfNeeded();
     await app.shot(testInfo, 'timeline-steps-dark');
   });
+
+  await test.step('a long prompt: the inspector fetches the request whole when the step is shown; copy as curl repeats all of it', async () => {
+    await page.getByRole('radio', { name: 'light' }).click();
+    const document = Array.from({ length: 3000 }, (_, i) => `para${i}`).join(' ') + ' THE-END-OF-THE-DOCUMENT';
+    await app.newThread();
+    await app.send(document);
+    await app.expectLastRunStatus('completed');
+    expect(JSON.stringify(fake.chats().at(-1))).toContain('THE-END-OF-THE-DOCUMENT');
+    // the whole request is asked for only when the step is shown; hold it a moment to see "loading…"
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const bodies: string[] = [];
+    await page.route('**/api/call/runs.eventBody', async (route) => {
+      bodies.push(route.request().postData() ?? '');
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      const copied: string[] = [];
+      Object.assign(window, { __copied: copied });
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+    });
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.getByTestId('timeline-step').first().click();
+    const io = page.getByTestId('inspector-model-io');
+    await expect(io.getByTestId('inspector-wire-request-loading')).toHaveText('Loading the request as sent…');
+    await io.scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'inspector-request-loading');
+    release();
+    await expect(io.getByTestId('inspector-wire-request')).toContainText('"model": "tiny-llm"');
+    await io.getByRole('button', { name: /Show all/ }).click();
+    await expect(io.getByTestId('inspector-wire-request')).toContainText('THE-END-OF-THE-DOCUMENT');
+    await io.getByTestId('copy-curl').click();
+    await expect(io.getByTestId('copy-curl')).toHaveText('Copied');
+    const curl = await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.join('\n'));
+    expect(curl).toContain('THE-END-OF-THE-DOCUMENT');
+    expect(curl).toContain('Bearer $API_KEY');
+    expect(curl).not.toContain('sk-e2e-secret-key-0001');
+    // the page had it as a stub: the whole request was asked for when the step was shown
+    expect(bodies.length).toBeGreaterThan(0);
+    await app.shot(testInfo, 'inspector-request-loaded');
+    await page.unroute('**/api/call/runs.eventBody');
+  });
 });

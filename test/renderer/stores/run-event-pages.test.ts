@@ -4,7 +4,7 @@
  * arguments are refused with a clear error.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { unpackEvents } from '../../../electron/contract/event-pack';
+import { stubOf, unpackEvents } from '../../../electron/contract/event-pack';
 import { RunEventCache } from '../../../renderer/src/stores/run-event-cache';
 import { openTestServices, waitForStatus, type TestServices } from '../../helpers/services';
 
@@ -27,12 +27,18 @@ async function longRun(words: number) {
 describe('runs.eventsPage', () => {
   it('serves the log in bounded pages that join into the whole log', async () => {
     const { run, all } = await longRun(3000);
+    // the model request and response (each holds the 3,000 words) travel as stubs
+    const sent = all.map(stubOf);
+    expect(sent.filter((e) => e.elided).map((e) => e.type)).toEqual(['model.request', 'model.response']);
     const first = await s!.api.runs.eventsPage(run.id, 0, 1000);
-    expect(unpackEvents(first)).toEqual(all.slice(0, 1000));
+    expect(unpackEvents(first)).toEqual(sent.slice(0, 1000));
     expect(first).toMatchObject({ last_seq: all.length, has_more: true });
     const rest = await s!.api.runs.eventsPage(run.id, 1000);
-    expect(unpackEvents(rest)).toEqual(all.slice(1000));
+    expect(unpackEvents(rest)).toEqual(sent.slice(1000));
     expect(rest.has_more).toBe(false);
+    // and come whole on demand
+    for (const stub of sent.filter((e) => e.elided)) expect(await s!.api.runs.eventBody(run.id, stub.seq)).toEqual(all[stub.seq - 1]);
+    await expect(s!.api.runs.eventBody(run.id, all.length + 1)).rejects.toThrow(/has no event/);
     await expect(s!.api.runs.eventsPage(run.id, -1)).rejects.toThrow(/afterSeq must be a whole number/);
     await expect(s!.api.runs.eventsPage(run.id, 0, 50_000)).rejects.toThrow(/limit must be a whole number from 1 to 20000/);
   });

@@ -125,6 +125,7 @@ export const BRIDGE_ARGS: Record<RunLensMethodName, readonly Arg[]> = {
     { name: 'after_seq', optional: true, schema: { t: 'integer', min: 0, nullable: true } },
     { name: 'limit', optional: true, schema: { t: 'integer', min: 1, max: 100_000, nullable: true } },
   ],
+  'runs.eventBody': [id('run_id'), { name: 'seq', schema: { t: 'integer', min: 1 } }],
   'handlers.list': [id('assistant_id')],
   'handlers.set': [
     id('assistant_id'),

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { RunLensEventName, RunLensEvents } from '../../../contract/api';
 import type { Services } from '../../services-types';
+import { stubOf } from '../../../contract/event-pack';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -50,7 +51,7 @@ export class EventStreams {
     };
     const after = resumePoint(request);
     // Resuming: the run events come from the log (recorded ones first, then live); everything else live.
-    const stopReplay = after === null ? null : this.services.runtime.subscribe({}, (event) => send('run.event', event), { afterId: after });
+    const stopReplay = after === null ? null : this.services.runtime.subscribe({}, (event) => send('run.event', stubOf(event)), { afterId: after });
     const stopLive = this.services.subscribe((name, payload) => {
       if (name === 'run.event' && stopReplay) return;
       send(name, payload);

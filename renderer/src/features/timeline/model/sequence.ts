@@ -173,7 +173,7 @@ export class SequenceBuilder {
         let label: string;
         if (str(err.message)) label = `error · ${str(err.code) ?? ''} ${short(str(err.message) ?? '', 32)}`;
         else if (calls.length) label = `tool calls: ${short(calls.join(', '), 36)}`;
-        else label = `reply · ${text.length.toLocaleString('en-US')} chars`;
+        else label = `reply · ${(ev.elided?.text_length ?? text.length).toLocaleString('en-US')} chars`;
         const stepId = this.roundStep.get(round) ?? null;
         this.push(ev, 'model', 'runtime', `${label}${took ? ` · ${took}` : ''}`, str(err.message) ? 'error' : 'reply', stepId);
         return;

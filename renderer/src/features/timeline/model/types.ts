@@ -20,7 +20,11 @@ export interface StatusSegment {
 /** What `model.response` carries (the contract's payload). */
 export type { ModelResponseData } from '../../../../../electron/contract/model-io';
 
-/** One model call: `model.request` → `model.response`. */
+/**
+ * One model call: `model.request` → `model.response`. When an event came as a stub (`elided`:
+ * over 8 KB), `request` / `response` hold its small fields and only previews of its long
+ * strings; the inspector fetches the whole event (`runs.eventBody`) to show them.
+ */
 export interface ModelRound {
   round: number;
   start: number;

@@ -9,6 +9,7 @@ import { formatDuration } from '../model/format';
 import { JsonBlock } from './json-block';
 import { formatCost } from '../../../../../electron/contract/pricing';
 import { useCost } from '../../settings/use-prices';
+import { BodyStatus, useEventBody } from './event-body';
 
 interface WireRequest {
   method: string;
@@ -36,8 +37,11 @@ function roundEvents(model: TimelineModel, round: ModelRound, type: string): Arr
 export function ModelIo({ model, round }: { model: TimelineModel; round: ModelRound }) {
   const [copied, setCopied] = useState(false);
   const cost = useCost();
-  const req = model.events.at(round.eventIdx[0])?.data as { http?: WireRequest } | undefined;
-  const http = req?.http ?? null;
+  // a large request arrives as a stub: the HTTP request as sent is fetched whole
+  const requestEv = model.events.at(round.eventIdx[0]);
+  const sentOverHttp = Boolean((requestEv?.data as { http?: unknown } | undefined)?.http);
+  const request = useEventBody(requestEv, sentOverHttp);
+  const http = (request.event?.data as { http?: WireRequest } | undefined)?.http ?? null;
   const res = round.response as (ModelRound['response'] & { ttft_ms?: number | null; tokens_per_s?: number | null }) | null;
   const retries = roundEvents(model, round, 'model.retry');
   const notes = roundEvents(model, round, 'model.note');
@@ -82,6 +86,7 @@ export function ModelIo({ model, round }: { model: TimelineModel; round: ModelRo
           {typeof n.summary === 'string' ? n.summary : JSON.stringify(n)}
         </p>
       ))}
+      {sentOverHttp ? <BodyStatus body={request} what="request as sent" testId="inspector-wire-request" /> : null}
       {http ? (
         <>
           <div className="provider-actions">

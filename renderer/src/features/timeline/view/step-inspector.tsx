@@ -11,6 +11,7 @@ import { DiffView } from './diff-view';
 import { JsonBlock } from './json-block';
 import { BuiltinCalls } from './builtin-calls';
 import { ModelIo } from './model-io';
+import { EventData, RawEventData } from './event-body';
 import { formatCost } from '../../../../../electron/contract/pricing';
 import { useCost } from '../../settings/use-prices';
 
@@ -133,6 +134,10 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
   const base = model.firstTs ?? 0;
   const idx = [...step.eventIdx, ...(round?.eventIdx ?? [])].sort((a, b) => a - b);
   const usage = step.snapshot.usage ?? round?.response?.usage ?? null;
+  // the round's events: a large request/response is a stub here, fetched whole when shown
+  const requestEv = round ? model.events.at(round.eventIdx[0]) : undefined;
+  const responseIdx = round?.eventIdx.find((i) => model.events.typeAt(i) === 'model.response');
+  const responseEv = responseIdx === undefined ? undefined : model.events.at(responseIdx);
   return (
     <div className="tl-inspector" data-testid="step-inspector" data-step-id={step.id} data-step-type={step.type}>
       <h3>
@@ -169,11 +174,27 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
       {round ? <ModelIo model={model} round={round} /> : null}
       <details>
         <summary>Model request {round ? `(round ${round.round}, ${round.backend})` : ''}</summary>
-        {round ? <JsonBlock value={redactSecrets(round.request)} testId="inspector-model-request" /> : <p className="tl-muted">No model request recorded for this step.</p>}
+        {round ? (
+          requestEv?.elided ? (
+            <EventData ev={requestEv} pick={(ev) => (ev.type === 'model.request' ? ev.data.request : ev.data)} what="model request" testId="inspector-model-request" />
+          ) : (
+            <JsonBlock value={redactSecrets(round.request)} testId="inspector-model-request" />
+          )
+        ) : (
+          <p className="tl-muted">No model request recorded for this step.</p>
+        )}
       </details>
       <details>
         <summary>Model response</summary>
-        {round?.response ? <JsonBlock value={redactSecrets(round.response)} testId="inspector-model-response" /> : <p className="tl-muted">No response yet.</p>}
+        {round?.response ? (
+          responseEv?.elided ? (
+            <EventData ev={responseEv} pick={(ev) => ev.data} what="model response" testId="inspector-model-response" />
+          ) : (
+            <JsonBlock value={redactSecrets(round.response)} testId="inspector-model-response" />
+          )
+        ) : (
+          <p className="tl-muted">No response yet.</p>
+        )}
       </details>
       <details>
         <summary>Step object (JSON)</summary>
@@ -193,7 +214,7 @@ export function StepInspector({ model, step, selectedCallId, openEnd }: StepInsp
                   <td>{ev.seq}</td>
                   <td title={new Date(ev.ts).toISOString()}>{formatOffset(ev.ts - base)}</td>
                   <td>{ev.type}</td>
-                  <td><details><summary>{JSON.stringify(ev.data).slice(0, 60)}</summary><JsonBlock value={redactSecrets(ev.data)} /></details></td>
+                  <td><RawEventData ev={ev} /></td>
                 </tr>
               );
             })}
