@@ -55,6 +55,9 @@ describe('review mode', () => {
       expect(await bridge.api.threads.list()).toHaveLength(6);
       const page = await bridge.api.runs.eventsPage(toolsRunId, 0, 500);
       expect(unpackEvents(page).map((e) => e.type)).toContain('thread.run.completed');
+      // The inspector reads a large event's whole body on demand: a read, so review mode answers it.
+      const first = unpackEvents(page)[0];
+      expect((await bridge.api.runs.eventBody(toolsRunId, first.seq)).type).toBe(first.type);
       expect((await bridge.api.sessions.search('Paris')).length).toBeGreaterThan(0);
       expect((await bridge.api.sessions.diff(toolsRunId, toolsRunId)).divergence).toBeNull();
       // As recorded: still waiting for its tool output, no recovery or expiry added anything.

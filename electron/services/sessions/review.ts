@@ -27,6 +27,7 @@ export const REVIEW_METHODS: ReadonlySet<RunLensMethodName> = new Set<RunLensMet
   'runs.list',
   'runs.events',
   'runs.eventsPage',
+  'runs.eventBody',
   'handlers.list',
   'models.list',
   'workspace.config',
