@@ -16,6 +16,7 @@ import type { LiveTools } from './tools/live/live-tools';
 import type { V1Key } from './cli/api-key';
 import type { ScriptedRule, ScriptedRuleSet } from '../contract/scripted';
 import type { ScriptedRuleStore } from './models/scripted-rules';
+import { collectPages } from './collect-pages';
 
 export interface AppServiceDeps {
   runtime: AssistantsRuntime;
@@ -39,18 +40,6 @@ export interface AppServiceDeps {
 }
 
 const ALL = { limit: 100, order: 'asc' as const };
-
-/** Pages through a cursor list to the end. */
-function collect<T extends { id: string }>(page: (after?: string) => { data: T[]; has_more: boolean; last_id: string | null }): T[] {
-  const out: T[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const p = page(after);
-    out.push(...p.data);
-    if (!p.has_more || !p.last_id) return out;
-    after = p.last_id;
-  }
-}
 
 function titleOf(threadMetadata: Record<string, string> | null, firstUser: Message | undefined): string {
   if (threadMetadata?.title) return threadMetadata.title;
@@ -138,7 +127,7 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       info: async () => deps.info(),
     },
     assistants: {
-      list: async () => collect((after) => runtime.listAssistants({ limit: 100, order: 'desc', after })),
+      list: async () => collectPages((after) => runtime.listAssistants({ limit: 100, order: 'desc', after })),
       get: async (id) => runtime.getAssistant(id),
       create: async (input: AssistantInput) => runtime.createAssistant(input),
       update: async (id, input, options) => saveVersion(id, input, options?.scripted_rules),
@@ -223,13 +212,13 @@ export function createAppService(deps: AppServiceDeps): RunLensApi {
       },
     },
     messages: {
-      list: async (threadId) => collect((after) => runtime.listMessages(threadId, { ...ALL, after })),
+      list: async (threadId) => collectPages((after) => runtime.listMessages(threadId, { ...ALL, after })),
       create: async (threadId, input) => runtime.createMessage(threadId, input),
     },
     runs: {
       create: async (threadId, input) => runtime.createRun(threadId, input, 'ui').run,
       get: async (runId) => runDetails(runId),
-      list: async (threadId) => collect((after) => runtime.listRuns(threadId, { limit: 100, order: 'desc', after })),
+      list: async (threadId) => collectPages((after) => runtime.listRuns(threadId, { limit: 100, order: 'desc', after })),
       cancel: async (runId) => {
         const run = runtime.getRunById(runId);
         return runtime.cancelRun(run.thread_id, runId);

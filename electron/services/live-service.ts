@@ -17,6 +17,7 @@ import type { HandlerStore } from './tools/handlers';
 import { ConneryError, fetchConneryActions } from './tools/live/connery';
 import { CallRefused, type LiveTools } from './tools/live/live-tools';
 import { functionNameOf } from './tools/live/mcp';
+import { collectPages } from './collect-pages';
 
 export interface LiveServiceDeps {
   runtime: AssistantsRuntime;
@@ -75,17 +76,6 @@ export function validateLiveInput(live: LiveToolConfig, functionName: string, wo
       throw new ApiError(400, `${path}: ${error.problem}`, 'invalid_request_error', path);
     }
     throw error;
-  }
-}
-
-function collectAll<T>(page: (after?: string) => { data: T[]; has_more: boolean; last_id: string | null }): T[] {
-  const out: T[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const p = page(after);
-    out.push(...p.data);
-    if (!p.has_more || !p.last_id) return out;
-    after = p.last_id;
   }
 }
 
@@ -201,7 +191,7 @@ export function createLiveApi(deps: LiveServiceDeps): Pick<RunLensApi, 'workspac
     try {
       return runtime.getAssistant(ref);
     } catch {
-      const named = collectAll((after) => runtime.listAssistants({ limit: 100, order: 'asc', after })).filter((a) => a.name === ref);
+      const named = collectPages((after) => runtime.listAssistants({ limit: 100, order: 'asc', after })).filter((a) => a.name === ref);
       if (named.length === 1) return named[0];
       return named.length === 0 ? `no assistant has the id or name '${ref}'` : `${named.length} assistants are named '${ref}'; use the id`;
     }

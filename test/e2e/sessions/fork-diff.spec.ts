@@ -4,22 +4,12 @@
  * divergence and jumps to it, a replay re-run is identical, the lineage links both ways, and
  * a search hit opens the run on the timeline.
  */
-import OpenAI from 'openai';
 import { test, expect } from '../fixtures';
+import { recordLisbonWeather } from './recorded-run';
 
 test('fork a recorded run at a step, diff it, re-run it, and find it by search', async ({ page, server }, testInfo) => {
   test.setTimeout(120_000);
-  const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.apiKey, maxRetries: 0 });
-  const assistant = await client.beta.assistants.create({
-    model: 'mock',
-    name: 'Forecaster',
-    tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }],
-  });
-  const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_weather city=Lisbon' }], metadata: { title: 'Lisbon weather' } });
-  const waiting = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
-  const callId = waiting.required_action!.submit_tool_outputs.tool_calls[0].id;
-  const done = await client.beta.threads.runs.submitToolOutputsAndPoll(waiting.id, { thread_id: thread.id, tool_outputs: [{ tool_call_id: callId, output: 'sunny' }] });
-  expect(done.status).toBe('completed');
+  const { done } = await recordLisbonWeather(server);
 
   await test.step('open the thread and the Sessions tab', async () => {
     await page.getByRole('listbox', { name: 'Thread list' }).getByText('Lisbon weather').click();

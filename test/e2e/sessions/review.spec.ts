@@ -8,21 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
 import { test, expect } from '../fixtures';
+import { recordLisbonWeather } from './recorded-run';
 import { startServer } from '../fixtures/server-process';
 
 test('a session file opened read-only: browse threads and the timeline, changes refused', async ({ page, server }, testInfo) => {
   test.setTimeout(120_000);
-  const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.apiKey, maxRetries: 0 });
-  const assistant = await client.beta.assistants.create({
-    model: 'mock',
-    name: 'Forecaster',
-    tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }],
-  });
-  const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'get_weather city=Lisbon' }], metadata: { title: 'Lisbon weather' } });
-  const waiting = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
-  const callId = waiting.required_action!.submit_tool_outputs.tool_calls[0].id;
-  const done = await client.beta.threads.runs.submitToolOutputsAndPoll(waiting.id, { thread_id: thread.id, tool_outputs: [{ tool_call_id: callId, output: 'sunny' }] });
-  expect(done.status).toBe('completed');
+  const { thread, done } = await recordLisbonWeather(server);
 
   // The session file, downloaded from the first server's UI.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runlens-e2e-review-'));
