@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { openServices } from '../electron/services/services';
+import { build, buildIsStale } from '../scripts/dev-tools.mjs';
 import { projectEnv, readStartLines, REPO_ROOT, stopChild } from '../test/e2e/fixtures/server-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -146,6 +147,11 @@ async function measure(browser: Browser, words: number): Promise<Measure & { eve
 
 /** Runs the benchmark; see the module comment. */
 export async function run({ quick }: { quick: boolean }): Promise<Record<string, number>> {
+  // serve hands out out/renderer: measure the UI as it is in the tree, not an older build.
+  if (buildIsStale()) {
+    console.log('(building the UI bundles first: out/ is older than the sources)');
+    if ((await build()) !== 0) throw new Error('electron-vite build failed');
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const sizes = quick ? [20_000] : [20_000, 100_000];
