@@ -107,6 +107,9 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await expect(app.lastRun()).toContainText('denied');
     await expect(app.lastRun()).toContainText('inv_1');
     expect(hooks.hits('/invoices')).toHaveLength(1);
+    // Every held call decided, the run went on by itself and left the Inbox: the keyboard user
+    // carries on in the composer rather than from <body>.
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
     await app.shot(testInfo, 'after-approve-deny');
   });
 
@@ -122,6 +125,7 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await card.focus();
     await page.keyboard.press('a');
     await app.expectLastRunStatus('completed');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
     const hits = hooks.hits('/invoices');
     expect(hits).toHaveLength(2);
     expect((hits[1].body as { arguments: unknown }).arguments).toEqual({ customer_id: 'cus_right' });
@@ -175,6 +179,34 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await page.keyboard.press('Control+Enter');
     await app.expectLastRunStatus('completed');
     await expect(app.lastRun()).toContainText('add_note: {"saved":true}');
+    expect(hooks.hits('/invoices')).toHaveLength(2);
+  });
+
+  await test.step('two runs held at once: deciding one run moves focus to the other run’s held call, then to the composer', async () => {
+    await app.newThread();
+    await app.send('get_invoices customer_id=cus_first');
+    await app.expectLastRunStatus('requires_action');
+    await app.newThread();
+    await app.send('get_invoices customer_id=cus_second');
+    await app.expectLastRunStatus('requires_action');
+    await expect(page.locator('.inbox-run')).toHaveCount(2);
+    const inRun = (i: number) => page.locator('.inbox-run').nth(i).locator('.pending-call[data-approval="ask"]');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+J');
+    await expect(inRun(0)).toBeFocused();
+    await expect(inRun(0).getByLabel('Arguments to run get_invoices with')).toHaveValue(/cus_second/);
+    await page.keyboard.press('d');
+    await expect(page.locator('.inbox-run')).toHaveCount(1);
+    await expect(inRun(0).getByLabel('Arguments to run get_invoices with')).toHaveValue(/cus_first/);
+    await expect(inRun(0)).toBeFocused();
+    await app.shot(testInfo, 'other-run-focused-light');
+    await page.keyboard.press('d');
+    await expect(page.locator('.inbox-run')).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+    await app.shot(testInfo, 'inbox-empty-composer-focused-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await app.shot(testInfo, 'inbox-empty-composer-focused-dark');
     expect(hooks.hits('/invoices')).toHaveLength(2);
   });
 });
