@@ -107,6 +107,7 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await expect(app.lastRun()).toContainText('denied');
     await expect(app.lastRun()).toContainText('inv_1');
     expect(hooks.hits('/invoices')).toHaveLength(1);
+    await expect(app.lastRun().getByTestId('ran-with')).toHaveCount(0);
     // Every held call decided, the run went on by itself and left the Inbox: the keyboard user
     // carries on in the composer rather than from <body>.
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
@@ -130,6 +131,19 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     expect(hits).toHaveLength(2);
     expect((hits[1].body as { arguments: unknown }).arguments).toEqual({ customer_id: 'cus_right' });
     expect(hooks.log.some((r) => r.text.includes('cus_wrong'))).toBe(false);
+    // The chat's card of the call shows the model's arguments and, marked, the ones it ran with.
+    const chatCard = app.lastRun().locator('.tool-call').first();
+    await expect(chatCard.getByLabel('Arguments of get_invoices')).toContainText('cus_wrong');
+    await expect(chatCard.getByTestId('ran-with')).toContainText('ran with edited arguments');
+    await expect(chatCard.getByTestId('ran-with')).toContainText('approved in the Inbox');
+    await expect(chatCard.getByLabel('Arguments get_invoices ran with')).toContainText('cus_right');
+    await chatCard.scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'chat-ran-with-edited-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await app.shot(testInfo, 'chat-ran-with-edited-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     // The timeline's inspector says a person approved it, and with which arguments it ran.
     await page.getByRole('tab', { name: 'Timeline' }).click();
     const tl = page.getByTestId('run-timeline').first();
