@@ -27,6 +27,10 @@ export interface LiveExecution {
   output: string | null;
   error: string | null;
   duration_ms: number | null;
+  /** The arguments the handler got (tool.execution.started); other than the model's when edited in the Inbox or pinned by the tenant guard. */
+  arguments?: string;
+  /** Who started it: the run itself, or a person approving in the Inbox. */
+  trigger?: 'auto' | 'approval';
 }
 
 export interface LiveRun {
@@ -161,12 +165,23 @@ function put(d: Draft, event: RunEventRecord): void {
         return putMessageDelta(d, event.data);
       case 'tool.execution.started': {
         const e = event.data;
-        d.executions[e.call_id] = { call_id: e.call_id, function: e.function, mode: e.mode, running: true, output: null, error: null, duration_ms: null };
+        d.executions[e.call_id] = { call_id: e.call_id, function: e.function, mode: e.mode, running: true, output: null, error: null, duration_ms: null, arguments: e.arguments, ...(e.trigger ? { trigger: e.trigger } : {}) };
         return;
       }
       case 'tool.execution.finished': {
         const e = event.data;
-        d.executions[e.call_id] = { call_id: e.call_id, function: e.function, mode: e.mode, running: false, output: e.output, error: e.error, duration_ms: e.duration_ms };
+        const started = d.executions[e.call_id];
+        d.executions[e.call_id] = {
+          call_id: e.call_id,
+          function: e.function,
+          mode: e.mode,
+          running: false,
+          output: e.output,
+          error: e.error,
+          duration_ms: e.duration_ms,
+          ...(started?.arguments !== undefined ? { arguments: started.arguments } : {}),
+          ...(started?.trigger ? { trigger: started.trigger } : {}),
+        };
         return;
       }
       case 'tool.arguments.invalid':

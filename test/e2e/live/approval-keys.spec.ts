@@ -107,6 +107,10 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await expect(app.lastRun()).toContainText('denied');
     await expect(app.lastRun()).toContainText('inv_1');
     expect(hooks.hits('/invoices')).toHaveLength(1);
+    await expect(app.lastRun().getByTestId('ran-with')).toHaveCount(0);
+    // Every held call decided, the run went on by itself and left the Inbox: the keyboard user
+    // carries on in the composer rather than from <body>.
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
     await app.shot(testInfo, 'after-approve-deny');
   });
 
@@ -122,10 +126,24 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await card.focus();
     await page.keyboard.press('a');
     await app.expectLastRunStatus('completed');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
     const hits = hooks.hits('/invoices');
     expect(hits).toHaveLength(2);
     expect((hits[1].body as { arguments: unknown }).arguments).toEqual({ customer_id: 'cus_right' });
     expect(hooks.log.some((r) => r.text.includes('cus_wrong'))).toBe(false);
+    // The chat's card of the call shows the model's arguments and, marked, the ones it ran with.
+    const chatCard = app.lastRun().locator('.tool-call').first();
+    await expect(chatCard.getByLabel('Arguments of get_invoices')).toContainText('cus_wrong');
+    await expect(chatCard.getByTestId('ran-with')).toContainText('ran with edited arguments');
+    await expect(chatCard.getByTestId('ran-with')).toContainText('approved in the Inbox');
+    await expect(chatCard.getByLabel('Arguments get_invoices ran with')).toContainText('cus_right');
+    await chatCard.scrollIntoViewIfNeeded();
+    await app.shot(testInfo, 'chat-ran-with-edited-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await app.shot(testInfo, 'chat-ran-with-edited-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     // The timeline's inspector says a person approved it, and with which arguments it ran.
     await page.getByRole('tab', { name: 'Timeline' }).click();
     const tl = page.getByTestId('run-timeline').first();
@@ -175,6 +193,34 @@ test('A approves and D denies a held live call from the keyboard; an edited appr
     await page.keyboard.press('Control+Enter');
     await app.expectLastRunStatus('completed');
     await expect(app.lastRun()).toContainText('add_note: {"saved":true}');
+    expect(hooks.hits('/invoices')).toHaveLength(2);
+  });
+
+  await test.step('two runs held at once: deciding one run moves focus to the other run’s held call, then to the composer', async () => {
+    await app.newThread();
+    await app.send('get_invoices customer_id=cus_first');
+    await app.expectLastRunStatus('requires_action');
+    await app.newThread();
+    await app.send('get_invoices customer_id=cus_second');
+    await app.expectLastRunStatus('requires_action');
+    await expect(page.locator('.inbox-run')).toHaveCount(2);
+    const inRun = (i: number) => page.locator('.inbox-run').nth(i).locator('.pending-call[data-approval="ask"]');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+J');
+    await expect(inRun(0)).toBeFocused();
+    await expect(inRun(0).getByLabel('Arguments to run get_invoices with')).toHaveValue(/cus_second/);
+    await page.keyboard.press('d');
+    await expect(page.locator('.inbox-run')).toHaveCount(1);
+    await expect(inRun(0).getByLabel('Arguments to run get_invoices with')).toHaveValue(/cus_first/);
+    await expect(inRun(0)).toBeFocused();
+    await app.shot(testInfo, 'other-run-focused-light');
+    await page.keyboard.press('d');
+    await expect(page.locator('.inbox-run')).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+    await app.shot(testInfo, 'inbox-empty-composer-focused-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await app.shot(testInfo, 'inbox-empty-composer-focused-dark');
     expect(hooks.hits('/invoices')).toHaveLength(2);
   });
 });

@@ -91,4 +91,40 @@ describe('large model payloads are fetched when the inspector shows them', () =>
     expect(screen.queryByTestId('inspector-model-request')).toBeNull();
     expect(bodies).toHaveBeenCalledWith(run.id, expect.any(Number));
   });
+
+  it('Retry asks again after a failed fetch and shows the request when it comes', async () => {
+    h = harness();
+    const { run, thread } = await hugePromptRun(h);
+    const recorded = (await h.bridge.services.api.runs.events(run.id)).find((e) => e.type === 'model.request')!;
+    const fetchBody = h.bridge.api.runs.eventBody;
+    const bodies = vi.spyOn(h.bridge.api.runs, 'eventBody').mockRejectedValueOnce(new Error('the service is unreachable'));
+    renderWithStores(<RunTimelinePanel threadId={thread.id} runId={run.id} />, h);
+    await waitFor(() => expect(screen.getByTestId('timeline-status').textContent).toBe('completed'));
+    fireEvent.click(screen.getAllByTestId('timeline-step').find((b) => b.getAttribute('data-step-type') === 'message_creation')!);
+    const error = await screen.findByTestId('inspector-model-request-error');
+    expect(error.textContent).toMatch(/Could not load the model request: the service is unreachable/);
+    const asked = bodies.mock.calls.length;
+    // A keyboard user reaches Retry; while the second fetch is held it stays focused and says so.
+    const retry = within(error.parentElement!).getByRole('button', { name: 'Retry' });
+    retry.focus();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    bodies.mockImplementationOnce(async (...args) => {
+      await gate;
+      return fetchBody(...args);
+    });
+    fireEvent.click(retry);
+    expect(screen.getByTestId('inspector-model-request-loading').textContent).toMatch(/Loading the model request…/);
+    expect(document.activeElement?.textContent).toBe('Retrying…');
+    expect(screen.queryByTestId('inspector-model-request-error')).toBeNull();
+    act(() => release());
+    const request = await screen.findByTestId('inspector-model-request');
+    // Retry is gone; the keyboard focus is on what came, not lost to <body>.
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement?.contains(request)).toBe(true);
+    fireEvent.click(within(request.parentElement!).getByRole('button', { name: /Show all/ }));
+    expect(JSON.parse(screen.getByTestId('inspector-model-request').textContent!)).toEqual(recorded.type === 'model.request' ? recorded.data.request : null);
+    expect(bodies.mock.calls.length).toBe(asked + 1);
+    expect(screen.queryByRole('button', { name: /Retry/ })).toBeNull();
+  });
 });

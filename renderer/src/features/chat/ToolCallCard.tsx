@@ -2,10 +2,12 @@ import type { RunStatus } from '../../../../electron/contract/objects';
 import type { LiveExecution, LiveToolCall } from '../../stores/run-reducer';
 import { isActive } from '../../stores/selectors';
 import { JsonBlock } from '../../components/JsonBlock';
+import { otherArgumentsReason, ranWithOtherArguments } from '../../stores/executed-arguments';
 
 /** A function call inside a run: name, (streaming) arguments, then its output once answered — or why it never will be. */
 export function ToolCallCard({ call, execution, invalid, runStatus }: { call: LiveToolCall; execution?: LiveExecution; invalid?: string[]; runStatus?: RunStatus }) {
   const ended = runStatus !== undefined && !isActive(runStatus);
+  const ranWith = execution ? ranWithOtherArguments(call.arguments, execution.arguments) : null;
   return (
     <div className="tool-call" data-call-id={call.id}>
       <div className="tool-call-head">
@@ -14,6 +16,15 @@ export function ToolCallCard({ call, execution, invalid, runStatus }: { call: Li
         {execution ? <span className="tag">{execution.running ? `${execution.mode} running…` : `${execution.mode}${execution.duration_ms != null ? ` · ${execution.duration_ms} ms` : ''}`}</span> : null}
       </div>
       <JsonBlock text={call.arguments} label={`Arguments of ${call.name}`} />
+      {ranWith !== null ? (
+        <div className="ran-with" data-testid="ran-with">
+          <div>
+            <span className="ran-with-mark">✎ ran with edited arguments</span>{' '}
+            <span className="muted small">{otherArgumentsReason(execution?.trigger)}; the model sent the arguments above</span>
+          </div>
+          <JsonBlock text={ranWith} label={`Arguments ${call.name} ran with`} />
+        </div>
+      ) : null}
       {invalid?.length ? <div className="inline-error">Invalid arguments: {invalid.join('; ')}</div> : null}
       {execution?.error ? <div className="inline-error">Handler error: {execution.error}</div> : null}
       {call.output != null ? (

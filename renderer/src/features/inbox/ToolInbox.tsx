@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type MutableRefObject } from 'react';
 import { Countdown, useNow } from '../../components/Countdown';
 import { EmptyState } from '../../components/EmptyState';
 import { useAssistants, useInbox, useRuns, useStores, useThreads, useUi } from '../../stores';
@@ -6,8 +7,28 @@ import type { RunInbox } from '../../stores/inbox-store';
 import { PendingCallCard } from './PendingCallCard';
 import { openThread } from '../threads/use-thread-actions';
 
-function RunGroup({ inbox }: { inbox: RunInbox }) {
+/**
+ * Where keyboard focus goes when the run group holding it leaves the Inbox (its calls all
+ * decided, the run submitted on its own): another run's undecided held call, else the composer,
+ * so a keyboard user carries on instead of starting again from <body>.
+ */
+function refocusAfterRunLeft(): void {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const next = document.querySelector<HTMLElement>('.inbox .pending-call[data-approval="ask"]:not([data-decided])');
+  if (next) return next.focus();
+  document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')?.focus();
+}
+
+function RunGroup({ inbox, focusLost }: { inbox: RunInbox; focusLost: MutableRefObject<boolean> }) {
   const stores = useStores();
+  const section = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = section.current;
+    // Runs as the group unmounts, before its nodes leave the document: did it hold the focus?
+    return () => {
+      if (el?.contains(document.activeElement)) focusLost.current = true;
+    };
+  }, [focusLost]);
   const run = useRuns((s) => s.live[inbox.runId]?.run);
   const drafts = useInbox((s) => s.drafts);
   const handlers = useAssistants((s) => s.handlers[inbox.assistantId]);
@@ -17,7 +38,7 @@ function RunGroup({ inbox }: { inbox: RunInbox }) {
   const check = checkSubmit({ status: run?.status ?? 'requires_action', expiresAt: run?.expires_at ?? null, nowMs: now, calls: inbox.calls, drafts, submitting: inbox.submitting });
   const submit = () => void stores.inbox.getState().submitAll(inbox.runId, run?.status ?? 'requires_action', run?.expires_at ?? null);
   return (
-    <section className="inbox-run" data-run-id={inbox.runId} aria-label={`Pending calls of ${inbox.runId}`}>
+    <section ref={section} className="inbox-run" data-run-id={inbox.runId} aria-label={`Pending calls of ${inbox.runId}`}>
       <header className="inbox-run-head">
         <span className="mono small">{inbox.runId}</span>
         {run && run.thread_id !== openId ? (
@@ -55,6 +76,12 @@ export function ToolInbox() {
   const runs = useInbox((s) => s.runs);
   const live = useRuns((s) => s.live);
   const openId = useUi((s) => s.threadId);
+  const focusLost = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusLost.current) return;
+    focusLost.current = false;
+    refocusAfterRunLeft();
+  });
   const list = Object.values(runs)
     .filter((r) => r.calls.length > 0 && (live[r.runId]?.run?.status ?? 'requires_action') === 'requires_action')
     .sort((a, b) => Number(live[b.runId]?.threadId === openId) - Number(live[a.runId]?.threadId === openId));
@@ -68,7 +95,7 @@ export function ToolInbox() {
   return (
     <div className="inbox">
       {list.map((r) => (
-        <RunGroup key={r.runId} inbox={r} />
+        <RunGroup key={r.runId} inbox={r} focusLost={focusLost} />
       ))}
     </div>
   );

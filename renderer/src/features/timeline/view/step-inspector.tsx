@@ -14,25 +14,13 @@ import { ModelIo } from './model-io';
 import { EventData, RawEventData } from './event-body';
 import { formatCost } from '../../../../../electron/contract/pricing';
 import { useCost } from '../../settings/use-prices';
+import { otherArgumentsReason, parseOr, ranWithOtherArguments } from '../../../stores/executed-arguments';
 
 export interface StepInspectorProps {
   model: TimelineModel;
   step: StepBar | null;
   selectedCallId: string | null;
   openEnd: number;
-}
-
-function parseOr(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** Same arguments, whatever the spacing. */
-function sameJson(a: string, b: string | null | undefined): boolean {
-  return b != null && (a === b || JSON.stringify(parseOr(a)) === JSON.stringify(parseOr(b)));
 }
 
 function previousCallOf(model: TimelineModel, call: CallBar): CallBar | null {
@@ -70,14 +58,12 @@ function CallSection({ model, call, selected, openEnd }: { model: TimelineModel;
               {call.exec.trigger === 'approval' ? ' · approved by a person' : ''}
               {call.exec.error ? <span className="tl-err"> — error: {call.exec.error}</span> : null}
             </dd>
-            {call.exec.arguments !== undefined && !sameJson(call.exec.arguments, call.arguments) ? (
+            {ranWithOtherArguments(call.arguments, call.exec.arguments) !== null ? (
               <>
                 <dt>run with</dt>
                 <dd>
-                  <span className="muted small">
-                    {call.exec.trigger === 'approval' ? 'as approved in the Inbox (edited there, or tenant values filled in)' : 'tenant values filled in by the guard'}; the model sent the arguments below
-                  </span>
-                  <JsonBlock value={parseOr(call.exec.arguments)} testId="inspector-exec-arguments" />
+                  <span className="muted small">{otherArgumentsReason(call.exec.trigger)}; the model sent the arguments below</span>
+                  <JsonBlock value={parseOr(call.exec.arguments ?? '')} testId="inspector-exec-arguments" />
                 </dd>
               </>
             ) : null}

@@ -10,6 +10,9 @@ export const TIMELINE_CSS = `
 .tl-root h3, .tl-root h4, .tl-root h5 { text-transform: none; letter-spacing: normal; }
 .tl-muted { color: var(--fg-muted); }
 .tl-err { color: var(--danger); }
+.tl-body-failed { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; }
+.tl-body-failed > p { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+.tl-body-loaded:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; border-radius: var(--radius); }
 .tl-pill { border-radius: 10px; padding: 1px 8px; color: var(--bg); font-size: 12px; background: var(--fg-muted); }
 .tl-canvas-wrap { position: relative; border: 1px solid var(--border); border-radius: var(--radius); overflow: hidden; background: var(--bg); }
 .tl-canvas { display: block; cursor: grab; }
