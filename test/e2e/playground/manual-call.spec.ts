@@ -64,3 +64,30 @@ test('an automatic mock answers the call without stopping', async ({ page }, tes
   await expect(page.getByText('No calls waiting')).toBeVisible();
   await app.shot(testInfo, 'auto-mock');
 });
+
+test("a call waiting in another thread with a long title stays inside the Inbox, and its link opens that thread", async ({ page }) => {
+  const app = new Playground(page);
+  await app.createAssistant('Weather', { name: 'get_weather' });
+  await app.newThread();
+  await app.send('get_weather city=Paris');
+  await app.expectLastRunStatus('requires_action');
+  // A title with no place to wrap, as a pasted ticket URL or id gives.
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('Thread title').fill(`get_weather city=Paris/${'ticket-4711-'.repeat(12)}`);
+  await page.getByLabel('Thread title').press('Enter');
+  await app.newThread();
+  await page.getByRole('tab', { name: /Inbox/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Run panel' });
+  const link = panel.getByRole('button', { name: /^in “get_weather city=Paris/ });
+  await expect(link).toBeVisible();
+  // One line: the link gives way (ellipsis, whole title on hover) and the time left stays in view.
+  const pb = (await panel.boundingBox())!;
+  const head = (await panel.locator('.inbox-run-head').boundingBox())!;
+  const left = (await panel.locator('.inbox-run-head').getByText(/left/).boundingBox())!;
+  expect(left.x + left.width).toBeLessThanOrEqual(pb.x + pb.width);
+  expect(head.height).toBeLessThan(40);
+  await expect(link).toHaveAttribute('title', /ticket-4711-ticket-4711/);
+  await link.click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await expect(app.lastRun()).toHaveAttribute('data-run-status', 'requires_action');
+});

@@ -42,7 +42,7 @@ function RunGroup({ inbox, focusLost }: { inbox: RunInbox; focusLost: MutableRef
       <header className="inbox-run-head">
         <span className="mono small">{inbox.runId}</span>
         {run && run.thread_id !== openId ? (
-          <button className="link small" onClick={() => void openThread(stores, run.thread_id)}>
+          <button className="link small" title={`Open “${title ?? run.thread_id}”`} onClick={() => void openThread(stores, run.thread_id)}>
             in “{title ?? run.thread_id}”
           </button>
         ) : null}
