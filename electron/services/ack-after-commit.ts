@@ -5,8 +5,7 @@
  * wrapper makes each call wait for that commit, so many calls still share one transaction.
  */
 import type { RunLensApi } from '../contract/api';
-
-type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+import { wrapApi } from './wrap-api';
 
 /**
  * Wraps every method of `api` so its promise settles after `committed()`. A method's own
@@ -14,26 +13,17 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
  * StorageError, a 500 `server_error`), so nothing uncommitted is ever reported as done.
  */
 export function acknowledgeAfterCommit(api: RunLensApi, committed: () => Promise<void>): RunLensApi {
-  const wrapped: Record<string, Record<string, AnyMethod>> = {};
-  for (const [domain, methods] of Object.entries(api as unknown as Record<string, Record<string, AnyMethod>>)) {
-    const target: Record<string, AnyMethod> = {};
-    for (const [name, method] of Object.entries(methods)) {
-      target[name] = async (...args: unknown[]) => {
-        let result: unknown;
-        try {
-          result = await method.apply(methods, args);
-        } catch (error) {
-          await committed().catch(() => undefined);
-          throw error;
-        }
-        await committed();
-        return result;
-      };
+  return wrapApi(api, (_name, method) => async (...args: unknown[]) => {
+    let result: unknown;
+    try {
+      result = await method(...args);
+    } catch (error) {
+      await committed().catch(() => undefined);
+      throw error;
     }
-    wrapped[domain] = target;
-  }
-  // Same domains and methods as `api`, each with the same signature.
-  return wrapped as unknown as RunLensApi;
+    await committed();
+    return result;
+  });
 }
 
 /**
@@ -41,18 +31,12 @@ export function acknowledgeAfterCommit(api: RunLensApi, committed: () => Promise
  * `gate` is idle: while a session import owns the database connection, other calls queue.
  */
 export function waitWhileBusy(api: RunLensApi, gate: { whenIdle(): Promise<void> }, except: readonly string[]): RunLensApi {
-  const wrapped: Record<string, Record<string, AnyMethod>> = {};
-  for (const [domain, methods] of Object.entries(api as unknown as Record<string, Record<string, AnyMethod>>)) {
-    const target: Record<string, AnyMethod> = {};
-    for (const [name, method] of Object.entries(methods)) {
-      target[name] = except.includes(`${domain}.${name}`)
-        ? (...args: unknown[]) => method.apply(methods, args)
-        : async (...args: unknown[]) => {
-            await gate.whenIdle();
-            return method.apply(methods, args);
-          };
-    }
-    wrapped[domain] = target;
-  }
-  return wrapped as unknown as RunLensApi;
+  return wrapApi(api, (name, method) =>
+    except.includes(name)
+      ? method
+      : async (...args: unknown[]) => {
+          await gate.whenIdle();
+          return method(...args);
+        },
+  );
 }

@@ -13,6 +13,7 @@ import type { RunLensApi, RunLensMethodName } from '../../contract/api';
 import { openDatabase } from '../db/database';
 import { ApiError } from '../runtime/api-error';
 import { importSession, type ImportReport } from './import-session';
+import { wrapApi } from '../wrap-api';
 
 /** The calls review mode answers: reads, search, diff, lineage, and exporting (which writes only the exported file). */
 export const REVIEW_METHODS: ReadonlySet<RunLensMethodName> = new Set<RunLensMethodName>([
@@ -53,23 +54,15 @@ export function reviewRefusal(file: string): string {
   return `Review mode: ${path.basename(file)} is open read-only. Import it (Sessions → Import session file…, or npm run runlens -- import FILE) to change anything.`;
 }
 
-type AnyMethod = (...args: unknown[]) => Promise<unknown>;
-
 /** `api` with every call outside REVIEW_METHODS refused (403 `read_only`) before it runs. */
 export function readOnlyApi(api: RunLensApi, message: string): RunLensApi {
-  const wrapped: Record<string, Record<string, AnyMethod>> = {};
-  for (const [domain, methods] of Object.entries(api as unknown as Record<string, Record<string, AnyMethod>>)) {
-    const target: Record<string, AnyMethod> = {};
-    for (const [name, method] of Object.entries(methods)) {
-      target[name] = REVIEW_METHODS.has(`${domain}.${name}` as RunLensMethodName)
-        ? (...args: unknown[]) => method.apply(methods, args)
-        : async () => {
-            throw new ApiError(403, message, 'permission_error', null, 'read_only');
-          };
-    }
-    wrapped[domain] = target;
-  }
-  return wrapped as unknown as RunLensApi;
+  return wrapApi(api, (name, method) =>
+    REVIEW_METHODS.has(name as RunLensMethodName)
+      ? method
+      : async () => {
+          throw new ApiError(403, message, 'permission_error', null, 'read_only');
+        },
+  );
 }
 
 /** A temporary data directory holding the session file as a database of its own. */
