@@ -75,23 +75,12 @@ export function fragmentOf(ev: RunEventRecord): FragmentParts | null {
 
 /** The event a fragment stands for: the inverse of `fragmentOf`. */
 export function fragmentEvent(env: EventEnvelope, kind: FragmentKind, ref: string, index: number, text: string): RunEventRecord {
+  const head = { id: env.id, run_id: env.run_id, thread_id: env.thread_id, seq: env.seq, ts: env.ts };
   if (kind === MESSAGE_TEXT) {
-    return {
-      id: env.id,
-      run_id: env.run_id,
-      thread_id: env.thread_id,
-      seq: env.seq,
-      ts: env.ts,
-      type: 'thread.message.delta',
-      data: { id: ref, object: 'thread.message.delta', delta: { content: [{ index, type: 'text', text: { value: text } }] } },
-    };
+    return { ...head, type: 'thread.message.delta', data: { id: ref, object: 'thread.message.delta', delta: { content: [{ index, type: 'text', text: { value: text } }] } } };
   }
   return {
-    id: env.id,
-    run_id: env.run_id,
-    thread_id: env.thread_id,
-    seq: env.seq,
-    ts: env.ts,
+    ...head,
     type: 'thread.run.step.delta',
     data: { id: ref, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: [{ index, type: 'function', function: { arguments: text } }] } } },
   };
